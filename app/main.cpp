@@ -1,0 +1,15 @@
+// Entry point, the same for the desktop app and the web build.
+#include "app/platform.h"
+#include "app/shell.h"
+#include "demos/registry.h"
+
+int main(int argc, char** argv) {
+  if (!platform::parse_command_line(argc, argv)) return 2;
+  // Lives for the whole program: in the browser, run() never returns.
+  static Shell* shell = nullptr;
+  platform::Options options;
+  options.frame = [] { shell->frame(); };
+  options.status_json = [] { return shell ? shell->status_json() : std::string("{}"); };
+  shell = new Shell(make_all_demos());
+  return platform::run(options);
+}

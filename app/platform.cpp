@@ -1,0 +1,340 @@
+#include "app/platform.h"
+
+#include <SDL.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#else
+#include <GLES3/gl3.h>
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#include <stb/stb_image_write.h>
+#endif
+
+namespace platform {
+namespace {
+
+struct Runtime {
+  Options options;
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  float font_scale = 0;  // device pixels per logical pixel the font atlas was built for
+  bool quit = false;
+  long frame = 0;
+};
+Runtime g_runtime;
+
+// The font atlas is rasterised at the device's pixel density so text stays
+// crisp on high-DPI screens; ImGui lays out in logical pixels.
+void update_font_scale(float scale) {
+  if (scale <= 0 || scale == g_runtime.font_scale) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.SizePixels = 13.0f * scale;
+  io.Fonts->AddFontDefault(&config);
+  io.FontGlobalScale = 1.0f / scale;
+  if (g_runtime.font_scale != 0) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  g_runtime.font_scale = scale;
+}
+
+void apply_style() {
+  ImGui::StyleColorsDark();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 0;
+  style.FrameRounding = 3;
+  style.GrabRounding = 3;
+  style.WindowBorderSize = 0;
+  style.FramePadding = ImVec2(6, 4);
+  style.ItemSpacing = ImVec2(8, 6);
+}
+
+bool create_window_and_context(const char* title) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+    return false;
+  }
+  // OpenGL ES 3.0 everywhere: WebGL2 in the browser, GLES 3 natively, so the
+  // shaders in shaders/ (GLSL ES 3.00) run unchanged on both.
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  SDL_SetHint(SDL_HINT_VIDEO_X11_FORCE_EGL, "1");
+  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+#ifndef __EMSCRIPTEN__
+  flags |= SDL_WINDOW_RESIZABLE;
+#endif
+  g_runtime.window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800, flags);
+  if (!g_runtime.window) {
+    std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
+    return false;
+  }
+  g_runtime.gl = SDL_GL_CreateContext(g_runtime.window);
+  if (!g_runtime.gl) {
+    std::fprintf(stderr, "could not create an OpenGL ES 3.0 context: %s\n", SDL_GetError());
+    return false;
+  }
+  SDL_GL_MakeCurrent(g_runtime.window, g_runtime.gl);
+  SDL_GL_SetSwapInterval(1);
+  return true;
+}
+
+float drawable_scale() {
+  int w = 0, h = 0, dw = 0, dh = 0;
+  SDL_GetWindowSize(g_runtime.window, &w, &h);
+  SDL_GL_GetDrawableSize(g_runtime.window, &dw, &dh);
+  return w > 0 && dw > 0 ? static_cast<float>(dw) / static_cast<float>(w) : 1.0f;
+}
+
+#ifdef __EMSCRIPTEN__
+// The canvas is sized by CSS (the whole page, or the whole iframe when
+// embedded); match SDL's window to it, at device pixel density.
+void follow_canvas_size() {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  int w = static_cast<int>(css_w), h = static_cast<int>(css_h);
+  int current_w = 0, current_h = 0;
+  SDL_GetWindowSize(g_runtime.window, &current_w, &current_h);
+  if (w > 0 && h > 0 && (w != current_w || h != current_h)) SDL_SetWindowSize(g_runtime.window, w, h);
+  double ratio = emscripten_get_device_pixel_ratio();
+  int canvas_w = 0, canvas_h = 0;
+  emscripten_get_canvas_element_size("#canvas", &canvas_w, &canvas_h);
+  int want_w = static_cast<int>(w * ratio), want_h = static_cast<int>(h * ratio);
+  if (want_w > 0 && want_h > 0 && (canvas_w != want_w || canvas_h != want_h))
+    emscripten_set_canvas_element_size("#canvas", want_w, want_h);
+}
+#endif
+
+// Native headless smoke test: --frames N --screenshot FILE --print-status.
+struct CommandLine {
+  long max_frames = -1;
+  std::string screenshot_path;
+  bool print_status = false;
+  bool embed = false;
+  std::string hash;
+};
+CommandLine g_command_line;
+CopyState g_native_copy_state = CopyState::Idle;
+
+#ifndef __EMSCRIPTEN__
+bool save_screenshot(const std::string& path) {
+  int w = 0, h = 0;
+  SDL_GL_GetDrawableSize(g_runtime.window, &w, &h);
+  std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  // GL's rows run bottom-up; PNG's top-down. Drop alpha: the window is opaque.
+  std::vector<unsigned char> rgb(static_cast<size_t>(w) * h * 3);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      for (int c = 0; c < 3; ++c)
+        rgb[(static_cast<size_t>(y) * w + x) * 3 + c] = pixels[(static_cast<size_t>(h - 1 - y) * w + x) * 4 + c];
+  return stbi_write_png(path.c_str(), w, h, 3, rgb.data(), w * 3) != 0;
+}
+#endif
+
+void render_one_frame() {
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) g_runtime.quit = true;
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) g_runtime.quit = true;
+  }
+#ifdef __EMSCRIPTEN__
+  follow_canvas_size();
+#endif
+  update_font_scale(drawable_scale());
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  g_runtime.options.frame();
+  ImGui::Render();
+  int w = 0, h = 0;
+  SDL_GL_GetDrawableSize(g_runtime.window, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++g_runtime.frame;
+#ifndef __EMSCRIPTEN__
+  if (g_command_line.max_frames >= 0 && g_runtime.frame >= g_command_line.max_frames) {
+    if (!g_command_line.screenshot_path.empty() && !save_screenshot(g_command_line.screenshot_path))
+      std::fprintf(stderr, "could not write %s\n", g_command_line.screenshot_path.c_str());
+    g_runtime.quit = true;
+  }
+#endif
+  SDL_GL_SwapWindow(g_runtime.window);
+}
+
+#ifdef __EMSCRIPTEN__
+void browser_frame(void*) { render_one_frame(); }
+
+// Small pieces of page glue. They run inside the page's own JS (no eval), so
+// they work under a Content-Security-Policy without 'unsafe-eval'.
+EM_JS(char*, js_location_hash, (), {
+  let hash = location.hash || '';
+  if (hash.length > 100000) hash = hash.slice(0, 100000);  // the codec rejects it as too long
+  const size = lengthBytesUTF8(hash) + 1;
+  const pointer = _malloc(size);
+  stringToUTF8(hash, pointer, size);
+  return pointer;
+});
+
+EM_JS(void, js_replace_hash, (const char* hash), {
+  const text = '#' + UTF8ToString(hash);
+  if (location.hash === text) return;
+  try {
+    history.replaceState(null, '', text);
+  } catch (e) {
+    try { location.replace(text); } catch (ignored) {}
+  }
+});
+
+EM_JS(int, js_embed_mode, (), { return new URLSearchParams(location.search).get('embed') === '1' ? 1 : 0; });
+
+EM_JS(char*, js_page_url, (), {
+  const url = location.href.split('#')[0].split('?')[0];
+  const size = lengthBytesUTF8(url) + 1;
+  const pointer = _malloc(size);
+  stringToUTF8(url, pointer, size);
+  return pointer;
+});
+
+// 1 pending, 2 copied, 3 failed. The async Clipboard API first; the old
+// execCommand route for pages where it is blocked (e.g. sandboxed iframes).
+EM_JS(void, js_copy_text, (const char* text_pointer), {
+  const text = UTF8ToString(text_pointer);
+  Module.playgroundCopyState = 1;
+  const fallback = () => {
+    try {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      const ok = document.execCommand('copy');
+      document.body.removeChild(area);
+      Module.playgroundCopyState = ok ? 2 : 3;
+    } catch (e) {
+      Module.playgroundCopyState = 3;
+    }
+  };
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(text).then(() => { Module.playgroundCopyState = 2; }, fallback);
+  } else {
+    fallback();
+  }
+});
+
+EM_JS(int, js_copy_state, (), { return Module.playgroundCopyState | 0; });
+
+std::string take_js_string(char* pointer) {
+  std::string s = pointer ? pointer : "";
+  std::free(pointer);
+  return s;
+}
+#endif
+
+}  // namespace
+
+bool parse_command_line(int argc, char** argv) {
+#ifdef __EMSCRIPTEN__
+  (void)argc, (void)argv;
+  return true;
+#else
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--frames" && i + 1 < argc) {
+      g_command_line.max_frames = std::strtol(argv[++i], nullptr, 10);
+    } else if (arg == "--screenshot" && i + 1 < argc) {
+      g_command_line.screenshot_path = argv[++i];
+    } else if (arg == "--print-status") {
+      g_command_line.print_status = true;
+    } else if (arg == "--embed") {
+      g_command_line.embed = true;
+    } else if (!arg.empty() && arg[0] != '-' && g_command_line.hash.empty()) {
+      g_command_line.hash = arg;  // URL state, e.g. "demo=perceptron_line&w1=2"
+    } else {
+      std::fprintf(stderr,
+                   "usage: %s [URL-STATE] [--embed] [--frames N] [--screenshot FILE.png] [--print-status]\n"
+                   "  URL-STATE  the part after '#' in a playground link, e.g. 'demo=perceptron_line&run=1'\n",
+                   argv[0]);
+      return false;
+    }
+  }
+  return true;
+#endif
+}
+
+int run(const Options& options) {
+  g_runtime.options = options;
+  if (!create_window_and_context(options.title)) return 1;
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // layout is the shell's, not a saved file
+  apply_style();
+  ImGui_ImplSDL2_InitForOpenGL(g_runtime.window, g_runtime.gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  update_font_scale(drawable_scale());
+#ifdef __EMSCRIPTEN__
+  emscripten_set_main_loop_arg(browser_frame, nullptr, 0, true);
+  return 0;  // not reached: the browser drives the loop
+#else
+  while (!g_runtime.quit) render_one_frame();
+  if (g_command_line.print_status && options.status_json) std::printf("%s\n", options.status_json().c_str());
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  SDL_GL_DeleteContext(g_runtime.gl);
+  SDL_DestroyWindow(g_runtime.window);
+  SDL_Quit();
+  return 0;
+#endif
+}
+
+#ifdef __EMSCRIPTEN__
+std::string current_hash() { return take_js_string(js_location_hash()); }
+void replace_hash(const std::string& hash) { js_replace_hash(hash.c_str()); }
+bool embed_mode() { return js_embed_mode() != 0; }
+std::string page_url() { return take_js_string(js_page_url()); }
+void copy_to_clipboard(const std::string& text) { js_copy_text(text.c_str()); }
+CopyState copy_state() { return static_cast<CopyState>(js_copy_state()); }
+#else
+std::string current_hash() { return g_command_line.hash; }
+void replace_hash(const std::string& hash) { g_command_line.hash = hash; }
+bool embed_mode() { return g_command_line.embed; }
+std::string page_url() { return "http://127.0.0.1:8080/"; }
+void copy_to_clipboard(const std::string& text) {
+  g_native_copy_state = SDL_SetClipboardText(text.c_str()) == 0 ? CopyState::Copied : CopyState::Failed;
+}
+CopyState copy_state() { return g_native_copy_state; }
+#endif
+
+}  // namespace platform
+
+#ifdef __EMSCRIPTEN__
+// window.playgroundStatus() (web/bridge.js) reads this. Read-only: a fresh copy each call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* playground_status_json() {
+  static std::string buffer;
+  buffer = platform::g_runtime.options.status_json ? platform::g_runtime.options.status_json() : "{}";
+  return buffer.c_str();
+}
+#endif

@@ -1,0 +1,41 @@
+// The one place that knows whether we run natively (SDL2 + OpenGL ES 3 on a
+// desktop) or in a browser (Emscripten, WebGL2 in a canvas).
+//
+// It owns the window, the GL context, DPI scaling, the main loop and the
+// ImGui backends; everything else sees only a frame callback, inside an ImGui
+// frame, plus a few services the page provides (URL hash, clipboard).
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace platform {
+
+struct Options {
+  const char* title = "Deep-learning playground";
+  std::function<void()> frame;              // called once per frame between NewFrame and Render
+  std::function<std::string()> status_json; // answers window.playgroundStatus() / --print-status
+};
+
+// Parses the native command line (ignored in the browser). Returns false and
+// prints usage on a bad command line.
+bool parse_command_line(int argc, char** argv);
+
+// Runs until the window closes (natively) or forever (browser). Returns the exit code.
+int run(const Options& options);
+
+// The URL state: the browser's location.hash, or natively the command line's.
+std::string current_hash();
+void replace_hash(const std::string& hash);  // without adding a history entry
+
+// `?embed=1`: one demo, no side panel (natively: --embed).
+bool embed_mode();
+
+// The page address without query or hash, for "Copy link" and embed code.
+std::string page_url();
+
+enum class CopyState { Idle, Pending, Copied, Failed };
+void copy_to_clipboard(const std::string& text);
+CopyState copy_state();  // result of the latest copy_to_clipboard
+
+}  // namespace platform

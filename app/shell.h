@@ -1,0 +1,52 @@
+// The playground shell: demo list, the current demo's panels, URL state sync,
+// share buttons, notices and the status the browser tests read.
+//
+// Platform-neutral: it talks to the page only through platform.h.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "demos/demo.h"
+
+class Shell {
+ public:
+  explicit Shell(std::vector<std::unique_ptr<Demo>> demos);
+
+  void frame();                     // one ImGui frame: UI, a time-sliced step, URL sync
+  std::string status_json() const;  // window.playgroundStatus()
+
+  // Applies a URL hash: picks the demo, loads its fields, records notices.
+  void apply_hash(const std::string& hash);
+  const std::vector<std::string>& notices() const { return notices_; }
+  Demo& current() { return *demos_[current_]; }
+
+ private:
+  struct Entry {
+    std::unique_ptr<Demo> demo;
+    StateFields fields;
+  };
+
+  void side_panel();
+  void demo_panel();
+  void header();
+  void notice_banner();
+  void share_popup();
+  void sync_url();
+  int find_demo(const std::string& name) const;
+  std::string current_hash_text() const;
+
+  std::vector<Entry> entries_;
+  std::vector<Demo*> demos_;
+  int current_ = 0;
+  bool embed_ = false;
+  long frame_ = 0;
+  double last_frame_time_ = 0;
+
+  std::vector<std::string> notices_;
+  std::string last_hash_seen_;      // what the page's hash was after our last read or write
+  double last_hash_write_time_ = -1;
+  std::string share_text_;          // shown in the share popup
+  bool open_share_popup_ = false;
+};

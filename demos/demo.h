@@ -1,0 +1,46 @@
+// The one interface every demo implements.
+//
+// A demo is a model + controls + a drawing + an explanation. It never knows
+// whether it runs natively or in a browser: the shell calls these methods once
+// a frame, inside an ImGui frame.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "demos/state_fields.h"
+
+// Time the demo may spend in step() this frame, so training never freezes the UI.
+struct StepBudget {
+  double frame_seconds;  // wall time since the previous frame (for speed-limited demos)
+  double deadline;       // stop working when now_seconds() passes this
+  bool expired() const;
+};
+double now_seconds();  // monotonic clock, seconds
+
+// Numbers a demo reports to window.playgroundStatus() (step, train_loss, ...).
+struct DemoReport {
+  std::vector<std::pair<std::string, double>> numbers;
+  void set(const char* key, double value) { numbers.emplace_back(key, value); }
+};
+
+class Demo {
+ public:
+  virtual ~Demo() = default;
+
+  virtual const char* name() const = 0;         // URL id, [a-z0-9_]+
+  virtual const char* title() const = 0;        // shown in the side panel
+  virtual const char* explanation() const = 0;  // one paragraph for the explanation panel
+
+  // Binds the demo's member variables to URL keys; called once, at startup.
+  // Training demos declare a boolean `run` (playing or paused).
+  virtual void declare_state(StateFields& fields) = 0;
+  // The fields just changed wholesale (URL loaded, reset): rebuild data and model.
+  virtual void state_loaded() {}
+
+  virtual void controls() = 0;                    // ImGui widgets, in the controls panel
+  virtual void step(const StepBudget& budget) { (void)budget; }  // advance the computation
+  virtual void draw() = 0;                        // the main view; fills the current ImGui region
+  virtual void report(DemoReport& out) const { (void)out; }
+};
