@@ -12,11 +12,12 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 
+#include <GLES3/gl3.h>
+
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #else
-#include <GLES3/gl3.h>
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
 #endif
@@ -121,6 +122,7 @@ void follow_canvas_size() {
 }
 #endif
 
+#ifndef __EMSCRIPTEN__
 // Native headless smoke test: --frames N --screenshot FILE --print-status.
 struct CommandLine {
   long max_frames = -1;
@@ -132,7 +134,6 @@ struct CommandLine {
 CommandLine g_command_line;
 CopyState g_native_copy_state = CopyState::Idle;
 
-#ifndef __EMSCRIPTEN__
 bool save_screenshot(const std::string& path) {
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(g_runtime.window, &w, &h);
@@ -188,7 +189,7 @@ void browser_frame(void*) { render_one_frame(); }
 // Small pieces of page glue. They run inside the page's own JS (no eval), so
 // they work under a Content-Security-Policy without 'unsafe-eval'.
 EM_JS(char*, js_location_hash, (), {
-  let hash = location.hash || '';
+  let hash = location.hash || "";
   if (hash.length > 100000) hash = hash.slice(0, 100000);  // the codec rejects it as too long
   const size = lengthBytesUTF8(hash) + 1;
   const pointer = _malloc(size);
@@ -197,19 +198,19 @@ EM_JS(char*, js_location_hash, (), {
 });
 
 EM_JS(void, js_replace_hash, (const char* hash), {
-  const text = '#' + UTF8ToString(hash);
+  const text = "#" + UTF8ToString(hash);
   if (location.hash === text) return;
   try {
-    history.replaceState(null, '', text);
+    history.replaceState(null, "", text);
   } catch (e) {
     try { location.replace(text); } catch (ignored) {}
   }
 });
 
-EM_JS(int, js_embed_mode, (), { return new URLSearchParams(location.search).get('embed') === '1' ? 1 : 0; });
+EM_JS(int, js_embed_mode, (), { return new URLSearchParams(location.search).get("embed") === "1" ? 1 : 0; });
 
 EM_JS(char*, js_page_url, (), {
-  const url = location.href.split('#')[0].split('?')[0];
+  const url = location.href.split("#")[0].split("?")[0];
   const size = lengthBytesUTF8(url) + 1;
   const pointer = _malloc(size);
   stringToUTF8(url, pointer, size);
@@ -223,14 +224,14 @@ EM_JS(void, js_copy_text, (const char* text_pointer), {
   Module.playgroundCopyState = 1;
   const fallback = () => {
     try {
-      const area = document.createElement('textarea');
+      const area = document.createElement("textarea");
       area.value = text;
-      area.setAttribute('readonly', '');
-      area.style.position = 'fixed';
-      area.style.opacity = '0';
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
       document.body.appendChild(area);
       area.select();
-      const ok = document.execCommand('copy');
+      const ok = document.execCommand("copy");
       document.body.removeChild(area);
       Module.playgroundCopyState = ok ? 2 : 3;
     } catch (e) {

@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// End-to-end tests of the web build in Debian's Chromium (SwiftShader WebGL2),
+// driven by playwright-core. Serves dist/ itself; saves screenshots under
+// build/screenshots/. Prints one line per check and a final "N passed, M failed".
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { spawn } = require('child_process');
+const { chromium } = require('playwright-core');
+const { decodePng, pixelVariety } = require('./png');
+
+const ROOT = path.join(__dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'build', 'screenshots');
+const PORT = Number(process.env.E2E_PORT || 8765);
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+const CHROMIUM_ARGS = [
+  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+let passed = 0, failed = 0;
+async function check(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    passed++;
+    console.log(`ok   - ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL - ${name}: ${error && error.stack ? error.stack.split('\n').slice(0, 3).join(' | ') : error}`);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const status = (target) => target.evaluate(() => window.playgroundStatus());
+
+async function waitForStatus(target, predicate, what, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < deadline) {
+    last = await status(target).catch(() => null);
+    if (last && last.ready && predicate(last)) return last;
+    const failure = await target.evaluate(() => window.playgroundFailure || null).catch(() => null);
+    if (failure) throw new Error(`page shows a failure: ${failure}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; last status: ${JSON.stringify(last)}`);
+}
+
+async function screenshotVariety(page, file) {
+  const buffer = await page.screenshot({ path: path.join(SHOTS, file) });
+  return pixelVariety(decodePng(buffer));
+}
+
+async function startServer() {
+  const server = spawn(process.execPath, [path.join(ROOT, 'tools', 'serve.js'), '--port', String(PORT)],
+                       { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => { if (String(d).includes('http://')) resolve(); });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return server;
+}
+
+async function main() {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const consoleProblems = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) consoleProblems.push(m.text()); });
+  page.on('pageerror', (e) => consoleProblems.push(String(e)));
+
+  try {
+    await check('page loads, the wasm starts and frames advance', async () => {
+      await page.goto(BASE);
+      const first = await waitForStatus(page, (s) => s.frame > 0, 'first frame');
+      const later = await waitForStatus(page, (s) => s.frame > first.frame + 10, 'ten more frames');
+      assert(typeof later.fps === 'number' && later.fps > 0, `fps ${later.fps}`);
+      assert(later.demo === 'perceptron_line', `default demo is ${later.demo}`);
+      assert(later.state && typeof later.state.w1 === 'number', 'state carries the demo fields');
+      console.log(`       fps reported by the app: ${later.fps.toFixed(1)}`);
+    });
+
+    await check('the loading overlay is gone and the canvas is not blank', async () => {
+      const overlayHidden = await page.evaluate(() => document.getElementById('loading').hidden);
+      assert(overlayHidden, 'loading overlay still visible');
+      const v = await screenshotVariety(page, 'web-perceptron_line.png');
+      assert(v.distinctColors >= 20 && v.nonBackground > 0.3, `canvas looks blank: ${JSON.stringify(v)}`);
+    });
+
+    await check('the URL hash is written from the demo state', async () => {
+      await waitForStatus(page, () => true, 'status');
+      const deadline = Date.now() + 5000;
+      let hash = '';
+      while (Date.now() < deadline && !hash.includes('demo=perceptron_line&w1=')) {
+        hash = await page.evaluate(() => location.hash);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert(hash.includes('demo=perceptron_line&w1='), `hash is ${hash}`);
+    });
+
+    await check('changing the hash switches demo and applies its state', async () => {
+      await page.evaluate(() => { location.hash = '#demo=activations&fn=tanh&x=1.5'; });
+      const s = await waitForStatus(page, (t) => t.demo === 'activations', 'demo switch');
+      assert(s.state.fn === 'tanh', `fn is ${s.state.fn}`);
+      assert(Math.abs(s.state.x - 1.5) < 1e-6, `x is ${s.state.x}`);
+      assert(Math.abs(s.value - Math.tanh(1.5)) < 1e-5, `tanh(1.5) reported as ${s.value}`);
+      assert(s.notices.length === 0, `unexpected notices ${s.notices}`);
+      const v = await screenshotVariety(page, 'web-activations.png');
+      assert(v.distinctColors >= 8, `activations view looks blank: ${JSON.stringify(v)}`);
+    });
+
+    await check('run=1 starts training on load and the step count grows', async () => {
+      await page.evaluate(() => { location.hash = '#demo=perceptron_line&run=1&speed=30&spread=1.2&seed=3'; });
+      const a = await waitForStatus(page, (t) => t.demo === 'perceptron_line' && t.step > 0, 'training steps');
+      const b = await waitForStatus(page, (t) => t.step > a.step, 'more training steps');
+      assert(b.step > a.step, 'step did not advance');
+      assert(typeof b.train_loss === 'number' && typeof b.test_accuracy === 'number', 'losses reported');
+    });
+
+    await check('a garbage hash never crashes: defaults and a notice', async () => {
+      const garbage = '#demo=perceptron_line&w1=abc&seed=%zz&run=maybe&<script>alert(1)</script>=1&' +
+                      'spread=1e999&&&=&' + '%F0%9F%92%A5'.repeat(50);
+      await page.evaluate((h) => { location.hash = h; }, garbage);
+      const s = await waitForStatus(page, (t) => t.notices.length >= 4, 'notices for the garbage');
+      assert(s.state.w1 === -1 && s.state.seed === 1 && s.state.run === false, `not defaults: ${JSON.stringify(s.state)}`);
+      const f = s.frame;
+      await waitForStatus(page, (t) => t.frame > f + 5, 'frames after garbage');
+      await screenshotVariety(page, 'web-garbage-hash.png');
+    });
+
+    await check('an oversized hash is ignored with a notice', async () => {
+      await page.evaluate(() => { location.hash = '#demo=activations&' + 'x=1&'.repeat(50000); });
+      const s = await waitForStatus(page, (t) => t.notices.some((n) => n.includes('too long')), 'too-long notice');
+      const f = s.frame;
+      await waitForStatus(page, (t) => t.frame > f + 5, 'frames after oversized hash');
+    });
+
+    await check('a fresh page load with a garbage hash still starts', async () => {
+      const fresh = await context.newPage();
+      await fresh.goto(BASE + '#demo=nope&%%%=1&w1');
+      const s = await waitForStatus(fresh, (t) => t.frame > 5, 'frames');
+      assert(s.notices.some((n) => n.includes('unknown demo')), `notices: ${s.notices}`);
+      await fresh.close();
+    });
+
+    await check('embed URL shows one demo without the side panel', async () => {
+      const embed = await context.newPage();
+      await embed.setViewportSize({ width: 760, height: 480 });
+      await embed.goto(BASE + '?embed=1#demo=activations&fn=sigmoid');
+      const s = await waitForStatus(embed, (t) => t.frame > 5, 'frames');
+      assert(s.embed === true && s.demo === 'activations', JSON.stringify(s));
+      const v = await screenshotVariety(embed, 'web-embed.png');
+      assert(v.distinctColors >= 8, `embed looks blank: ${JSON.stringify(v)}`);
+      await embed.close();
+    });
+
+    await check('embed works in <iframe sandbox="allow-scripts"> under the page CSP', async () => {
+      const host = await context.newPage();
+      await host.setContent(`<!doctype html><body style="margin:0;background:#fff">
+        <p style="font:14px sans-serif">A blog post embedding one demo:</p>
+        <iframe id="demo" src="${BASE}?embed=1#demo=perceptron_line&run=1" width="820" height="520"
+          style="border:0" sandbox="allow-scripts"></iframe></body>`);
+      const frame = await (await host.waitForSelector('#demo')).contentFrame();
+      const s = await waitForStatus(frame, (t) => t.frame > 5 && t.step > 0, 'frames and training in the iframe');
+      assert(s.embed === true && s.demo === 'perceptron_line', JSON.stringify(s));
+      const v = await screenshotVariety(host, 'web-iframe-sandboxed.png');
+      assert(v.distinctColors >= 20, `iframe looks blank: ${JSON.stringify(v)}`);
+      await host.close();
+    });
+
+    await check('a browser without WebGL2 gets a clear message', async () => {
+      const noGl = await context.newPage();
+      await noGl.addInitScript(() => {
+        const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+          return type === 'webgl2' ? null : original.call(this, type, ...rest);
+        };
+      });
+      await noGl.goto(BASE);
+      await noGl.waitForFunction(() => window.playgroundFailure, null, { timeout: 10000 });
+      const text = await noGl.evaluate(() => document.getElementById('failure').innerText);
+      assert(/WebGL 2/.test(text), `message: ${text}`);
+      await noGl.screenshot({ path: path.join(SHOTS, 'web-no-webgl2.png') });
+      await noGl.close();
+    });
+
+    await check('a browser without WebAssembly SIMD gets a clear message', async () => {
+      const noSimd = await context.newPage();
+      await noSimd.addInitScript(() => { WebAssembly.validate = () => false; });
+      await noSimd.goto(BASE);
+      await noSimd.waitForFunction(() => window.playgroundFailure, null, { timeout: 10000 });
+      const text = await noSimd.evaluate(() => document.getElementById('failure').innerText);
+      assert(/SIMD/.test(text), `message: ${text}`);
+      await noSimd.close();
+    });
+
+    await check('no CSP violations or page errors', async () => {
+      assert(consoleProblems.length === 0, consoleProblems.join(' | '));
+    });
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.log(`FAIL - browser test harness: ${error.stack || error}`);
+  console.log(`browser: ${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});

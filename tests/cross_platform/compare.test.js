@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Same numbers everywhere: runs the fingerprint program natively and in
+// WebAssembly (node) and compares. Integers and hashes must match exactly;
+// floats within a relative 1e-5 (libm differs in the last bits).
+'use strict';
+
+const path = require('path');
+const { execFileSync } = require('child_process');
+
+const ROOT = path.join(__dirname, '..', '..');
+let passed = 0, failed = 0;
+
+function check(name, body) {
+  try {
+    body();
+    passed++;
+    console.log(`ok   - ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL - ${name}: ${error.message}`);
+  }
+}
+
+function close(a, b) {
+  return Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+let native, wasm;
+check('fingerprint runs natively and in wasm', () => {
+  native = JSON.parse(execFileSync(path.join(ROOT, 'build/native/fingerprint'), { encoding: 'utf8' }));
+  wasm = JSON.parse(execFileSync(process.execPath, ['--no-experimental-fetch', path.join(ROOT, 'build/web/fingerprint.js')],
+                                 { encoding: 'utf8' }));
+});
+
+if (native && wasm) {
+  check('PCG32 draws are bit-identical', () => {
+    if (JSON.stringify(native.pcg32) !== JSON.stringify(wasm.pcg32)) throw new Error(`${native.pcg32} vs ${wasm.pcg32}`);
+    if (JSON.stringify(native.uniform) !== JSON.stringify(wasm.uniform)) throw new Error('uniform floats differ');
+  });
+  check('a seeded perceptron run ends with the same weights and losses', () => {
+    const a = native.perceptron_line, b = wasm.perceptron_line;
+    if (a.hash !== b.hash) throw new Error(`state ${a.hash} vs ${b.hash}`);
+    for (const key of Object.keys(a)) {
+      if (key !== 'hash' && !close(a[key], b[key])) throw new Error(`${key}: ${a[key]} vs ${b[key]}`);
+    }
+    if (a.step !== 500) throw new Error(`expected 500 updates, got ${a.step}`);
+  });
+  check('activation values and derivatives agree', () => {
+    native.activations.forEach((v, i) => {
+      if (!close(v, wasm.activations[i])) throw new Error(`index ${i}: ${v} vs ${wasm.activations[i]}`);
+    });
+  });
+}
+
+console.log(`cross-platform: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite, in order. Each stage adds its checks to one
+# tally; the last line is "N passed, M failed".
+#   1. set-up   2. native build + doctest via ctest   3. native smoke test under Xvfb
+#   4. web build + the same doctest binary under node   5. native == wasm numbers
+#   6. browser end-to-end tests (playwright-core + Debian's Chromium)
+set -uo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$PLAYGROUND_ROOT"
+
+LOGS="$PLAYGROUND_ROOT/build/test-logs"
+mkdir -p "$LOGS" build/screenshots
+passed=0
+failed=0
+
+stage() { printf '\n== %s\n' "$*"; }
+pass() { passed=$((passed + $1)); }
+fail() { failed=$((failed + $1)); }
+
+# Runs a command whose failure counts as one failed check; output to a log,
+# shown in full when it fails.
+run_step() {  # $1 = name, rest = command
+  local name="$1"; shift
+  local log="$LOGS/$name.log"
+  if "$@" >"$log" 2>&1; then
+    echo "ok   - $name"; pass 1; return 0
+  else
+    echo "FAIL - $name (log: $log)"; tail -40 "$log"; fail 1; return 1
+  fi
+}
+
+# Adds doctest's "test cases: N | P passed | F failed" from a log to the tally.
+count_doctest() {  # $1 = log, $2 = label
+  local line p f
+  line=$(sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -a "test cases:" | tail -1)  # without colour codes
+  p=$(echo "$line" | sed -n 's/.*| *\([0-9]*\) passed.*/\1/p')
+  f=$(echo "$line" | sed -n 's/.*| *\([0-9]*\) failed.*/\1/p')
+  if [ -z "$p" ]; then
+    echo "FAIL - $2: no doctest summary (log: $1)"; tail -40 "$1"; fail 1; return
+  fi
+  echo "$( [ "$f" = 0 ] && echo 'ok  ' || echo 'FAIL') - $2: $p test cases passed, $f failed"
+  pass "$p"; fail "$f"
+  [ "$f" = 0 ] || grep -a -B2 -A12 "ERROR\|error:" "$1" | head -80
+}
+
+# Adds a node test script's "label: N passed, M failed" to the tally.
+count_node() {  # $1 = log, $2 = label
+  local line p f
+  line=$(grep -a "^$2: [0-9]* passed, [0-9]* failed" "$1" | tail -1)
+  p=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed.*/\1/p')
+  f=$(echo "$line" | sed -n 's/.*, \([0-9]*\) failed.*/\1/p')
+  if [ -z "$p" ]; then echo "FAIL - $2: no summary (log: $1)"; tail -40 "$1"; fail 1; return; fi
+  pass "$p"; fail "$f"
+}
+
+stage "set-up"
+run_step setup bash tools/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+stage "native build and unit tests"
+if run_step native-build bash tools/build.sh native; then
+  ctest --preset native -V >"$LOGS/ctest-native.log" 2>&1
+  count_doctest "$LOGS/ctest-native.log" "doctest (native)"
+
+  stage "native smoke test under Xvfb"
+  node tests/native/smoke.test.js 2>&1 | tee "$LOGS/native-smoke.log"
+  count_node "$LOGS/native-smoke.log" native
+fi
+
+stage "web build and unit tests under node"
+if run_step web-build bash tools/build.sh web; then
+  ctest --preset web -V >"$LOGS/ctest-web.log" 2>&1
+  count_doctest "$LOGS/ctest-web.log" "doctest (wasm, node)"
+
+  stage "native and wasm agree"
+  if [ -x build/native/fingerprint ]; then
+    node tests/cross_platform/compare.test.js 2>&1 | tee "$LOGS/cross-platform.log"
+    count_node "$LOGS/cross-platform.log" cross-platform
+  fi
+
+  stage "browser end-to-end (Chromium, SwiftShader WebGL2)"
+  node tests/browser/e2e.test.js 2>&1 | tee "$LOGS/browser.log"
+  count_node "$LOGS/browser.log" browser
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

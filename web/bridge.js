@@ -1,0 +1,13 @@
+// The page's read-only view into the running app, for tests and embedders:
+// window.playgroundStatus() returns a fresh object with at least
+// {demo, frame, fps, state} and, for training demos, step and losses.
+'use strict';
+
+window.playgroundStatus = function playgroundStatus() {
+  const module = window.Module;
+  if (!module || !module.playgroundReady) return { ready: false, demo: null, frame: 0, fps: 0, state: {} };
+  const text = module.UTF8ToString(module._playground_status_json());
+  const status = JSON.parse(text);
+  status.ready = true;
+  return status;
+};
