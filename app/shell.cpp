@@ -206,8 +206,12 @@ void Shell::share_popup() {
         break;
       default: ImGui::Text("Copying..."); break;
     }
-    ImGui::InputTextMultiline("##share", share_text_.data(), share_text_.size() + 1, ImVec2(-1, 90),
-                              ImGuiInputTextFlags_ReadOnly);
+    ImGui::BeginChild("##share_text", ImVec2(-1, 90), true);
+    ImGui::TextWrapped("%s", share_text_.c_str());
+    ImGui::EndChild();
+    // A read-only field too, so the text can be selected and copied by hand.
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##share_select", share_text_.data(), share_text_.size() + 1, ImGuiInputTextFlags_ReadOnly);
     if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }

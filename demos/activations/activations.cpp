@@ -58,7 +58,7 @@ float activation_derivative(Activation a, float x) {
 
 const char* ActivationsDemo::explanation() const {
   return "A layer computes h = f(Wx + b). Without the nonlinearity f, two layers W2(W1 x + b1) + b2 are "
-         "again one linear map, so depth would add nothing. The derivative f'(x) (dashed) is what "
+         "again one linear map, so depth would add nothing. The derivative f'(x) (the faint curve) is what "
          "backpropagation multiplies by at every layer: sigmoid's never exceeds 0.25 and tanh's is 1 "
          "only at 0, so deep stacks of them shrink gradients (vanishing gradients), while ReLU passes a "
          "gradient of exactly 1 wherever it is active and 0 where it is not (a 'dead' unit).";

@@ -176,6 +176,48 @@ async function main() {
       await host.close();
     });
 
+    await check('"Copy link" puts a link to the current state on the clipboard', async () => {
+      const clipContext = await browser.newContext({ viewport: { width: 1280, height: 800 },
+                                                     permissions: ['clipboard-read', 'clipboard-write'] });
+      const p = await clipContext.newPage();
+      await p.goto(BASE + '#demo=activations&fn=tanh&x=2');
+      const s = await waitForStatus(p, (t) => t.frame > 5, 'frames');
+      await p.mouse.click(979, 15);  // the header's "Copy link" button at this viewport size
+      let text = '';
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline && !text) {
+        text = await p.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert(text === BASE + '#' + s.hash, `clipboard holds ${JSON.stringify(text)}`);
+      await p.screenshot({ path: path.join(SHOTS, 'web-share-popup.png') });
+      await clipContext.close();
+    });
+
+    await check('high-DPI screens get a canvas at device resolution', async () => {
+      const hiDpi = await browser.newContext({ viewport: { width: 900, height: 600 }, deviceScaleFactor: 2 });
+      const p = await hiDpi.newPage();
+      await p.goto(BASE + '#demo=perceptron_line');
+      await waitForStatus(p, (t) => t.frame > 10, 'frames');
+      const size = await p.evaluate(() => {
+        const c = document.getElementById('canvas');
+        return { width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight };
+      });
+      assert(size.width === 2 * size.cssWidth && size.height === 2 * size.cssHeight, JSON.stringify(size));
+      const v = await screenshotVariety(p, 'web-hidpi.png');
+      assert(v.distinctColors >= 20, `hi-DPI view looks blank: ${JSON.stringify(v)}`);
+      await hiDpi.close();
+    });
+
+    await check('the app keeps a smooth frame rate while training', async () => {
+      await page.evaluate(() => { location.hash = '#demo=perceptron_line&run=1&speed=1000&spread=1.5'; });
+      await waitForStatus(page, (t) => t.step > 0, 'training');
+      await new Promise((r) => setTimeout(r, 2000));
+      const s = await status(page);
+      console.log(`       fps while training (SwiftShader, headless): ${s.fps.toFixed(1)}`);
+      assert(s.fps > 20, `fps ${s.fps}`);
+    });
+
     await check('a browser without WebGL2 gets a clear message', async () => {
       const noGl = await context.newPage();
       await noGl.addInitScript(() => {
