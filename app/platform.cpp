@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "app/imgui_renderer.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 
 #include <GLES3/gl3.h>
@@ -45,10 +45,7 @@ void update_font_scale(float scale) {
   config.SizePixels = 13.0f * scale;
   io.Fonts->AddFontDefault(&config);
   io.FontGlobalScale = 1.0f / scale;
-  if (g_runtime.font_scale != 0) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
+  if (g_runtime.font_scale != 0) imgui_renderer::rebuild_font_texture();
   g_runtime.font_scale = scale;
 }
 
@@ -75,6 +72,7 @@ bool create_window_and_context(const char* title) {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_ALPHA_SIZE, 0);  // an opaque canvas: the compositor need not blend it
   SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
   SDL_SetHint(SDL_HINT_VIDEO_X11_FORCE_EGL, "1");
   Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
@@ -161,7 +159,6 @@ void render_one_frame() {
   follow_canvas_size();
 #endif
   update_font_scale(drawable_scale());
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   g_runtime.options.frame();
@@ -171,7 +168,7 @@ void render_one_frame() {
   glViewport(0, 0, w, h);
   glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  imgui_renderer::render(ImGui::GetDrawData());
   ++g_runtime.frame;
 #ifndef __EMSCRIPTEN__
   if (g_command_line.max_frames >= 0 && g_runtime.frame >= g_command_line.max_frames) {
@@ -293,15 +290,20 @@ int run(const Options& options) {
   ImGui::GetIO().IniFilename = nullptr;  // layout is the shell's, not a saved file
   apply_style();
   ImGui_ImplSDL2_InitForOpenGL(g_runtime.window, g_runtime.gl);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
   update_font_scale(drawable_scale());
+  if (!imgui_renderer::init()) {
+#ifdef __EMSCRIPTEN__
+    abort();  // the page's onAbort shows a message instead of a blank canvas
+#endif
+    return 1;
+  }
 #ifdef __EMSCRIPTEN__
   emscripten_set_main_loop_arg(browser_frame, nullptr, 0, true);
   return 0;  // not reached: the browser drives the loop
 #else
   while (!g_runtime.quit) render_one_frame();
   if (g_command_line.print_status && options.status_json) std::printf("%s\n", options.status_json().c_str());
-  ImGui_ImplOpenGL3_Shutdown();
+  imgui_renderer::shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
   SDL_GL_DeleteContext(g_runtime.gl);

@@ -128,7 +128,8 @@ void Shell::frame() {
   ImGui::SetNextWindowSize(viewport->WorkSize);
   ImGui::Begin("##shell", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+                   ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoBackground);  // glClear paints it; saves a full-screen blend
   if (!embed_) {
     side_panel();
     ImGui::SameLine();

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+namespace {
+const ImVec4 kBackground(24 / 255.0f, 26 / 255.0f, 32 / 255.0f, 1.0f);
+}  // namespace
+
 
 Plot Plot::fill_region(float x0, float x1, float y0, float y1) {
   Plot p;
@@ -15,7 +19,6 @@ Plot Plot::fill_region(float x0, float x1, float y0, float y1) {
   p.hovered_ = ImGui::IsItemHovered();
   p.draw_ = ImGui::GetWindowDrawList();
   p.x0_ = x0, p.x1_ = x1, p.y0_ = y0, p.y1_ = y1;
-  p.draw_->AddRectFilled(p.min_, p.max_, IM_COL32(24, 26, 32, 255));
   return p;
 }
 
@@ -36,6 +39,8 @@ ImVec2 Plot::to_screen(float x, float y) const {
   return ImVec2(min_.x + u * (max_.x - min_.x), max_.y - v * (max_.y - min_.y));
 }
 
+void Plot::background() { draw_->AddRectFilled(min_, max_, ImGui::ColorConvertFloat4ToU32(kBackground)); }
+
 void Plot::shade_by_sign(const std::function<float(float, float)>& f, int cells) {
   float cw = (max_.x - min_.x) / static_cast<float>(cells), ch = (max_.y - min_.y) / static_cast<float>(cells);
   for (int j = 0; j < cells; ++j) {
@@ -44,8 +49,12 @@ void Plot::shade_by_sign(const std::function<float(float, float)>& f, int cells)
       float y = y1_ - (y1_ - y0_) * (static_cast<float>(j) + 0.5f) / static_cast<float>(cells);
       float s = f(x, y);
       float strength = std::tanh(std::fabs(s));
+      // Mixed with the background here, not by the GPU: opaque cells are
+      // cheaper to fill for software renderers.
       ImVec4 c = ImGui::ColorConvertU32ToFloat4(s >= 0 ? kColorPositive : kColorNegative);
-      c.w = 0.12f + 0.45f * strength;
+      float alpha = 0.12f + 0.45f * strength;
+      c = ImVec4(kBackground.x + (c.x - kBackground.x) * alpha, kBackground.y + (c.y - kBackground.y) * alpha,
+                 kBackground.z + (c.z - kBackground.z) * alpha, 1.0f);
       // Edges from the integer grid so neighbouring cells meet without overlap seams.
       ImVec2 a(std::floor(min_.x + cw * static_cast<float>(i)), std::floor(min_.y + ch * static_cast<float>(j)));
       ImVec2 b(std::floor(min_.x + cw * static_cast<float>(i + 1)), std::floor(min_.y + ch * static_cast<float>(j + 1)));
@@ -112,8 +121,11 @@ void Plot::curve(const std::function<float(float)>& f, ImU32 color, float thickn
   draw_->PopClipRect();
 }
 
+bool Plot::inside(ImVec2 s) const { return s.x >= min_.x && s.x <= max_.x && s.y >= min_.y && s.y <= max_.y; }
+
 void Plot::point(float x, float y, int label, bool hollow) {
   ImVec2 s = to_screen(x, y);
+  if (!inside(s)) return;  // points beyond the view are not drawn over the panels
   ImU32 color = label > 0 ? kColorPositive : kColorNegative;
   if (hollow) {
     draw_->AddCircle(s, 4.5f, color, 0, 2.0f);
@@ -124,7 +136,8 @@ void Plot::point(float x, float y, int label, bool hollow) {
 }
 
 void Plot::ring(float x, float y, ImU32 color, float radius) {
-  draw_->AddCircle(to_screen(x, y), radius, color, 0, 2.0f);
+  ImVec2 s = to_screen(x, y);
+  if (inside(s)) draw_->AddCircle(s, radius, color, 0, 2.0f);
 }
 
 void Plot::legend(const char* text) {

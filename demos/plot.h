@@ -18,6 +18,9 @@ class Plot {
   ImVec2 to_screen(float x, float y) const;
   bool hovered() const { return hovered_; }
 
+  // Plain dark background; or, covering it all, the tinted cells below.
+  // Each full layer costs a software renderer (SwiftShader) real frame time.
+  void background();
   // Background cells tinted by the sign of f (orange < 0 < blue), stronger
   // where |f| is large: the perceptron's confidence.
   void shade_by_sign(const std::function<float(float, float)>& f, int cells = 48);
@@ -30,6 +33,8 @@ class Plot {
   void legend(const char* text);
 
  private:
+  bool inside(ImVec2 screen) const;
+
   ImDrawList* draw_ = nullptr;
   ImVec2 min_, max_;  // screen rectangle
   float x0_ = 0, x1_ = 1, y0_ = 0, y1_ = 1;

@@ -86,6 +86,7 @@ void ActivationsDemo::controls() {
 
 void ActivationsDemo::draw() {
   Plot plot = Plot::fill_region(-range_, range_, -1.5f, 2.5f);
+  plot.background();
   plot.grid_and_axes(1.0f);
   for (int i = 0; i < kCount; ++i) {
     if (!compare_all_ && i != function_) continue;
