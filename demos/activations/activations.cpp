@@ -16,46 +16,6 @@ constexpr ImU32 kCurveColors[kCount] = {IM_COL32(120, 200, 255, 255), IM_COL32(2
 
 }  // namespace
 
-float activation_value(Activation a, float x) {
-  switch (a) {
-    case Activation::Sigmoid: return 1.0f / (1.0f + std::exp(-x));
-    case Activation::Tanh: return std::tanh(x);
-    case Activation::Relu: return x > 0 ? x : 0;
-    case Activation::LeakyRelu: return x > 0 ? x : 0.01f * x;
-    case Activation::Gelu: {
-      // Hendrycks & Gimpel (2016), tanh approximation.
-      const float c = 0.7978845608f;  // sqrt(2 / pi)
-      return 0.5f * x * (1.0f + std::tanh(c * (x + 0.044715f * x * x * x)));
-    }
-    case Activation::Linear: return x;
-  }
-  return x;
-}
-
-float activation_derivative(Activation a, float x) {
-  switch (a) {
-    case Activation::Sigmoid: {
-      float s = activation_value(a, x);
-      return s * (1 - s);
-    }
-    case Activation::Tanh: {
-      float t = std::tanh(x);
-      return 1 - t * t;
-    }
-    case Activation::Relu: return x > 0 ? 1.0f : 0.0f;
-    case Activation::LeakyRelu: return x > 0 ? 1.0f : 0.01f;
-    case Activation::Gelu: {
-      const float c = 0.7978845608f;
-      float u = c * (x + 0.044715f * x * x * x);
-      float t = std::tanh(u);
-      float du = c * (1 + 3 * 0.044715f * x * x);
-      return 0.5f * (1 + t) + 0.5f * x * (1 - t * t) * du;
-    }
-    case Activation::Linear: return 1.0f;
-  }
-  return 1.0f;
-}
-
 const char* ActivationsDemo::explanation() const {
   return "A layer computes h = f(Wx + b). Without the nonlinearity f, two layers W2(W1 x + b1) + b2 are "
          "again one linear map, so depth would add nothing. The derivative f'(x) (the faint curve) is what "

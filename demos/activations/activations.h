@@ -5,11 +5,7 @@
 #pragma once
 
 #include "demos/demo.h"
-
-// The functions themselves, exposed for tests: value and derivative at x.
-enum class Activation { Sigmoid, Tanh, Relu, LeakyRelu, Gelu, Linear };
-float activation_value(Activation a, float x);
-float activation_derivative(Activation a, float x);
+#include "engine/ops/activations.h"  // activation_value / activation_derivative
 
 class ActivationsDemo : public Demo {
  public:

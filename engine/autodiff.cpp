@@ -1,0 +1,88 @@
+#include "engine/autodiff.h"
+
+#include <utility>
+
+Parameter::Parameter(std::string parameter_name, Tensor initial_value)
+    : name(std::move(parameter_name)), value(std::move(initial_value)), grad(value.shape()) {}
+
+const Tensor& Var::value() const {
+  static const Tensor kEmpty;
+  return ok() ? tape->value(*this) : kEmpty;
+}
+
+Var Tape::constant(Tensor value) {
+  nodes_.push_back(Node{std::move(value), Tensor(), false, nullptr});
+  return Var{this, static_cast<int>(nodes_.size()) - 1};
+}
+
+Var Tape::variable(Tensor value) {
+  nodes_.push_back(Node{std::move(value), Tensor(), grad_enabled, nullptr});
+  return Var{this, static_cast<int>(nodes_.size()) - 1};
+}
+
+Var Tape::param(Parameter& p) {
+  // Shares p's buffers: backward adds straight into p.grad.
+  nodes_.push_back(Node{p.value, p.grad, grad_enabled, nullptr});
+  return Var{this, static_cast<int>(nodes_.size()) - 1};
+}
+
+Var Tape::record(Tensor value, std::initializer_list<Var> inputs, Backward backward) {
+  bool needs = false;
+  if (grad_enabled)
+    for (Var v : inputs) needs = needs || needs_grad(v);
+  nodes_.push_back(Node{std::move(value), Tensor(), needs, needs ? std::move(backward) : nullptr});
+  return Var{this, static_cast<int>(nodes_.size()) - 1};
+}
+
+Var Tape::record(Tensor value, const std::vector<Var>& inputs, Backward backward) {
+  bool needs = false;
+  if (grad_enabled)
+    for (Var v : inputs) needs = needs || needs_grad(v);
+  nodes_.push_back(Node{std::move(value), Tensor(), needs, needs ? std::move(backward) : nullptr});
+  return Var{this, static_cast<int>(nodes_.size()) - 1};
+}
+
+Tensor& Tape::grad(Var v) {
+  Node& node = nodes_[v.id];
+  if (node.grad.empty()) node.grad = Tensor(node.value.shape());
+  return node.grad;
+}
+
+bool Tape::backward(Var loss) {
+  if (!loss.ok()) {
+    fail("backward: the loss is a failed value (" + (error_.empty() ? std::string("no error recorded") : error_) + ")");
+    return false;
+  }
+  if (value(loss).size() != 1) {
+    fail("backward: the loss must hold one element, not " + value(loss).shape().str());
+    return false;
+  }
+  grad(loss).fill(1.0f);
+  for (int i = loss.id; i >= 0; --i) {
+    Node& node = nodes_[i];
+    if (node.backward && !node.grad.empty()) node.backward(*this, Var{this, i});
+  }
+  return true;
+}
+
+void Tape::clear() {
+  nodes_.clear();
+  error_.clear();
+}
+
+Var Tape::fail(const std::string& message) {
+  if (error_.empty()) error_ = message.empty() ? "an input had already failed" : message;
+  return Var{this, -1};
+}
+
+Tape* tape_of(std::initializer_list<Var> inputs) {
+  for (Var v : inputs)
+    if (v.tape) return v.tape;
+  return nullptr;
+}
+
+bool any_failed(std::initializer_list<Var> inputs) {
+  for (Var v : inputs)
+    if (!v.ok()) return true;
+  return false;
+}

@@ -1,0 +1,108 @@
+#include "engine/ops/activations.h"
+
+#include <cmath>
+
+namespace {
+
+constexpr float kGeluC = 0.7978845608f;  // sqrt(2 / pi)
+
+// Sigmoid without overflow for large |x|.
+float stable_sigmoid(float x) {
+  if (x >= 0) return 1.0f / (1.0f + std::exp(-x));
+  float e = std::exp(x);
+  return e / (1.0f + e);
+}
+
+}  // namespace
+
+float activation_value(Activation a, float x) {
+  switch (a) {
+    case Activation::Sigmoid: return stable_sigmoid(x);
+    case Activation::Tanh: return std::tanh(x);
+    case Activation::Relu: return x > 0 ? x : 0.0f;
+    case Activation::LeakyRelu: return x > 0 ? x : kLeakyReluSlope * x;
+    case Activation::Gelu: return 0.5f * x * (1.0f + std::tanh(kGeluC * (x + 0.044715f * x * x * x)));
+    case Activation::Linear: return x;
+  }
+  return x;
+}
+
+float activation_derivative(Activation a, float x) {
+  switch (a) {
+    case Activation::Sigmoid: {
+      float s = stable_sigmoid(x);
+      return s * (1 - s);
+    }
+    case Activation::Tanh: {
+      float t = std::tanh(x);
+      return 1 - t * t;
+    }
+    case Activation::Relu: return x > 0 ? 1.0f : 0.0f;
+    case Activation::LeakyRelu: return x > 0 ? 1.0f : kLeakyReluSlope;
+    case Activation::Gelu: {
+      float u = kGeluC * (x + 0.044715f * x * x * x);
+      float t = std::tanh(u);
+      float du = kGeluC * (1 + 3 * 0.044715f * x * x);
+      return 0.5f * (1 + t) + 0.5f * x * (1 - t * t) * du;
+    }
+    case Activation::Linear: return 1.0f;
+  }
+  return 1.0f;
+}
+
+namespace ops {
+namespace {
+
+// y = f(x) element-wise;  dx = dy * f'(x).
+template <typename F, typename D>
+Var pointwise(Var a, F f, D derivative) {
+  if (!a.ok()) return a.tape ? a.tape->fail("") : Var{};
+  const Tensor& x = a.value();
+  Tensor out(x.shape());
+  for (int i = 0; i < x.size(); ++i) out[i] = f(x[i]);
+  return a.tape->record(std::move(out), {a}, [a, derivative](Tape& t, Var y) {
+    const Tensor &xv = t.value(a), &yv = t.value(y), &gy = t.grad(y);
+    Tensor& ga = t.grad(a);
+    for (int i = 0; i < xv.size(); ++i) ga[i] += gy[i] * derivative(xv[i], yv[i]);
+  });
+}
+
+}  // namespace
+
+Var relu(Var a) {
+  return pointwise(a, [](float x) { return x > 0 ? x : 0.0f; }, [](float x, float) { return x > 0 ? 1.0f : 0.0f; });
+}
+
+Var leaky_relu(Var a, float slope) {
+  return pointwise(a, [slope](float x) { return x > 0 ? x : slope * x; },
+                   [slope](float x, float) { return x > 0 ? 1.0f : slope; });
+}
+
+Var tanh(Var a) {
+  return pointwise(a, [](float x) { return std::tanh(x); }, [](float, float y) { return 1 - y * y; });
+}
+
+Var sigmoid(Var a) {
+  return pointwise(a, stable_sigmoid, [](float, float y) { return y * (1 - y); });
+}
+
+Var gelu(Var a) {
+  return pointwise(a, [](float x) { return activation_value(Activation::Gelu, x); },
+                   [](float x, float) { return activation_derivative(Activation::Gelu, x); });
+}
+
+Var linear(Var a) { return a; }
+
+Var activate(Var a, Activation activation) {
+  switch (activation) {
+    case Activation::Sigmoid: return sigmoid(a);
+    case Activation::Tanh: return tanh(a);
+    case Activation::Relu: return relu(a);
+    case Activation::LeakyRelu: return leaky_relu(a);
+    case Activation::Gelu: return gelu(a);
+    case Activation::Linear: return linear(a);
+  }
+  return a;
+}
+
+}  // namespace ops

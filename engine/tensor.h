@@ -1,0 +1,65 @@
+// A float32 tensor: contiguous, row-major, up to 4-D (images are NCHW).
+//
+// Plain data in the spirit of ggml: a shape and a shared buffer. Views
+// (reshaped, rows) share the buffer without copying; clone() copies.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct Shape {
+  static constexpr int kMaxRank = 4;
+  std::array<int, kMaxRank> dims{};
+  int rank = 0;
+
+  Shape() = default;
+  Shape(std::initializer_list<int> sizes);
+
+  int operator[](int axis) const { return dims[axis]; }
+  int& operator[](int axis) { return dims[axis]; }
+  int size() const;  // number of elements (1 for rank 0)
+  bool operator==(const Shape& other) const;
+  bool operator!=(const Shape& other) const { return !(*this == other); }
+  std::string str() const;  // "[2, 3]"
+  bool valid() const;       // rank 0..4, every size >= 1
+};
+
+class Tensor {
+ public:
+  Tensor() = default;  // empty: no shape, no storage
+  explicit Tensor(const Shape& shape, float fill = 0.0f);
+  static Tensor from(const Shape& shape, const std::vector<float>& values);
+  static Tensor scalar(float value) { return from(Shape{}, {value}); }
+
+  bool empty() const { return !storage_; }
+  const Shape& shape() const { return shape_; }
+  int rank() const { return shape_.rank; }
+  int dim(int axis) const { return shape_[axis]; }
+  int size() const { return empty() ? 0 : shape_.size(); }
+
+  float* data() { return storage_->data() + offset_; }
+  const float* data() const { return storage_->data() + offset_; }
+  float& operator[](int i) { return data()[i]; }
+  float operator[](int i) const { return data()[i]; }
+  float item() const { return data()[0]; }  // the value of a one-element tensor
+  std::vector<float> to_vector() const { return {data(), data() + size()}; }
+
+  // Views: share storage, no copy.
+  Tensor reshaped(const Shape& shape) const;    // same element count
+  Tensor rows(int begin, int end) const;        // [begin, end) along axis 0
+  bool shares_storage_with(const Tensor& other) const { return storage_ && storage_ == other.storage_; }
+
+  Tensor clone() const;  // deep copy
+  void fill(float value);
+  void zero() { fill(0.0f); }
+  void copy_from(const Tensor& other);  // same size; copies values
+
+ private:
+  std::shared_ptr<std::vector<float>> storage_;
+  size_t offset_ = 0;
+  Shape shape_;
+};

@@ -1,0 +1,82 @@
+// tests/engine/autodiff_test.cpp: the tape itself.
+#include "engine/autodiff.h"
+
+#include <doctest/doctest.h>
+
+#include "engine/ops/elementwise.h"
+#include "engine/ops/linalg.h"
+
+TEST_CASE("a parameter's gradient accumulates across backward passes until zeroed") {
+  Parameter w("w", Tensor::from({2}, {1, 2}));
+  Tape tape;
+  for (int pass = 0; pass < 2; ++pass) {
+    tape.clear();
+    Var x = tape.constant(Tensor::from({2}, {3, 4}));
+    Var loss = ops::sum(ops::mul(tape.param(w), x));  // dL/dw = x
+    REQUIRE(tape.backward(loss));
+  }
+  CHECK(w.grad[0] == 6);
+  CHECK(w.grad[1] == 8);
+  w.grad.zero();
+  CHECK(w.grad[0] == 0);
+}
+
+TEST_CASE("a value used twice gets both gradient contributions") {
+  Tape tape;
+  Var x = tape.variable(Tensor::scalar(3));
+  Var y = ops::mul(x, x);  // dy/dx = 2x
+  REQUIRE(tape.backward(y));
+  CHECK(tape.grad(x).item() == 6);
+}
+
+TEST_CASE("no-grad mode records nothing for backward") {
+  Tape tape;
+  Var x = tape.variable(Tensor::scalar(2));
+  {
+    NoGradScope scope(tape);
+    Var y = ops::mul(x, x);
+    CHECK_FALSE(tape.needs_grad(y));
+  }
+  Var z = ops::mul(x, x);
+  CHECK(tape.needs_grad(z));
+}
+
+TEST_CASE("shape errors name the op and both shapes, and poison later ops") {
+  Tape tape;
+  Var a = tape.constant(Tensor(Shape{2, 3}));
+  Var b = tape.constant(Tensor(Shape{4, 5}));
+  Var c = ops::matmul(a, b);
+  CHECK_FALSE(c.ok());
+  CHECK(tape.error() == "matmul: [2, 3] x [4, 5]: need [m, k] x [k, n]");
+  Var d = ops::add(c, a);  // keeps the first message
+  CHECK_FALSE(d.ok());
+  CHECK(tape.error().find("matmul") == 0);
+  CHECK_FALSE(tape.backward(d));
+
+  tape.clear();
+  CHECK_FALSE(tape.failed());
+  Var e = ops::add(tape.constant(Tensor(Shape{2, 3})), tape.constant(Tensor(Shape{4})));
+  CHECK_FALSE(e.ok());
+  CHECK(tape.error() == "add: shapes [2, 3] and [4] do not broadcast");
+}
+
+TEST_CASE("backward refuses a loss that is not one element") {
+  Tape tape;
+  Var x = tape.variable(Tensor(Shape{3}));
+  CHECK_FALSE(tape.backward(ops::scale(x, 2)));
+  CHECK(tape.error().find("one element") != std::string::npos);
+}
+
+TEST_CASE("clearing the tape between steps keeps memory flat over thousands of steps") {
+  Parameter w("w", Tensor(Shape{8, 8}, 0.1f));
+  Tape tape;
+  int nodes_after_first = 0;
+  for (int step = 0; step < 3000; ++step) {
+    tape.clear();
+    Var x = tape.constant(Tensor(Shape{4, 8}, 1.0f));
+    Var loss = ops::mean(ops::square(ops::matmul(x, tape.param(w))));
+    REQUIRE(tape.backward(loss));
+    if (step == 0) nodes_after_first = tape.node_count();
+    REQUIRE(tape.node_count() == nodes_after_first);
+  }
+}

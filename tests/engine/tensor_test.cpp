@@ -1,0 +1,75 @@
+// tests/engine/tensor_test.cpp: shapes, views, initialisation.
+#include "engine/tensor.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "engine/det_math.h"
+#include "engine/init.h"
+
+TEST_CASE("a shape knows its size and prints itself") {
+  Shape s{2, 3, 4};
+  CHECK(s.rank == 3);
+  CHECK(s.size() == 24);
+  CHECK(s.str() == "[2, 3, 4]");
+  CHECK(Shape{}.size() == 1);
+  CHECK(Shape{2, 3} != Shape{3, 2});
+  CHECK_FALSE(Shape{2, 0}.valid());
+}
+
+TEST_CASE("reshaped and rows are views that share storage") {
+  Tensor t = Tensor::from({2, 3}, {1, 2, 3, 4, 5, 6});
+  Tensor flat = t.reshaped({6});
+  Tensor second = t.rows(1, 2);
+  CHECK(flat.shares_storage_with(t));
+  CHECK(second.shape() == Shape{1, 3});
+  CHECK(second[0] == 4);
+  second[2] = 60;
+  CHECK(t[5] == 60);  // written through the view
+  Tensor copy = t.clone();
+  copy[0] = -1;
+  CHECK(t[0] == 1);
+  CHECK_FALSE(copy.shares_storage_with(t));
+}
+
+TEST_CASE("the deterministic log matches libm to double precision") {
+  for (double x : {1e-30, 1e-5, 0.1, 0.5, 0.7071, 1.0, 1.5, 2.0, 10.0, 12345.678, 1e30}) {
+    CAPTURE(x);
+    CHECK(det_math::log(x) == doctest::Approx(std::log(x)).epsilon(1e-13));
+  }
+}
+
+TEST_CASE("Gaussian draws have mean 0 and variance 1") {
+  Pcg32 rng(5);
+  double sum = 0, sum2 = 0;
+  const int n = 200000;
+  for (int i = 0; i < n; ++i) {
+    double x = normal_draw(rng);
+    sum += x;
+    sum2 += x * x;
+  }
+  CHECK(sum / n == doctest::Approx(0).epsilon(0.01));
+  CHECK(sum2 / n == doctest::Approx(1).epsilon(0.01));
+}
+
+TEST_CASE("Glorot and He initialisers have the variances their papers derive") {
+  Pcg32 rng(9);
+  Tensor w(Shape{400, 300});
+  glorot_uniform(w, rng, 400, 300);
+  double var = 0;
+  for (int i = 0; i < w.size(); ++i) var += static_cast<double>(w[i]) * w[i];
+  CHECK(var / w.size() == doctest::Approx(2.0 / 700).epsilon(0.03));  // Var U(-a, a) = a^2 / 3
+  he_normal(w, rng, 400);
+  var = 0;
+  for (int i = 0; i < w.size(); ++i) var += static_cast<double>(w[i]) * w[i];
+  CHECK(var / w.size() == doctest::Approx(2.0 / 400).epsilon(0.03));
+}
+
+TEST_CASE("the same seed initialises the same weights") {
+  Tensor a(Shape{5, 5}), b(Shape{5, 5});
+  Pcg32 r1(3), r2(3);
+  he_normal(a, r1, 5);
+  he_normal(b, r2, 5);
+  for (int i = 0; i < 25; ++i) CHECK(a[i] == b[i]);
+}
