@@ -41,6 +41,13 @@ std::string json_number(double v) {
   return buffer;
 }
 
+// The page's hash without its leading '#'.
+std::string page_hash() {
+  std::string hash = platform::current_hash();
+  if (!hash.empty() && hash[0] == '#') hash.erase(0, 1);
+  return hash;
+}
+
 std::string json_field_value(const StateField& f) {
   switch (f.type) {
     case FieldType::Number: return json_number(*f.number);
@@ -64,7 +71,7 @@ Shell::Shell(std::vector<std::unique_ptr<Demo>> demos) {
     entries_.push_back(std::move(entry));
   }
   embed_ = platform::embed_mode();
-  last_hash_seen_ = platform::current_hash();
+  last_hash_seen_ = page_hash();
   apply_hash(last_hash_seen_);
 }
 
@@ -99,11 +106,10 @@ std::string Shell::current_hash_text() const {
 // Two-way sync: a hash typed by the user (or a test) is applied; our own state
 // is written back, at most a few times a second.
 void Shell::sync_url() {
-  std::string page_hash = platform::current_hash();
-  if (!page_hash.empty() && page_hash[0] == '#') page_hash.erase(0, 1);
-  if (page_hash != last_hash_seen_) {
-    last_hash_seen_ = page_hash;
-    apply_hash(page_hash);
+  std::string hash = page_hash();
+  if (hash != last_hash_seen_) {
+    last_hash_seen_ = hash;
+    apply_hash(hash);
   }
   std::string wanted = current_hash_text();
   double now = now_seconds();

@@ -1,0 +1,134 @@
+#include "engine/ops/conv.h"
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+namespace ops {
+namespace {
+
+using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using MatrixMap = Eigen::Map<RowMajor>;
+using ConstMatrixMap = Eigen::Map<const RowMajor>;
+
+// One image's convolution: input [C, H, W], kernel kh x kw, output out_h x out_w.
+struct ConvGeometry {
+  int channels, height, width, kernel_h, kernel_w, stride, padding, out_h, out_w;
+  int patch_size() const { return channels * kernel_h * kernel_w; }  // rows of the column matrix
+  int out_pixels() const { return out_h * out_w; }                    // its columns
+  int image_size() const { return channels * height * width; }
+};
+
+// cols[(c, i, j), (oh, ow)] = image[c, oh*s + i - p, ow*s + j - p], zero outside the image.
+void im2col(const float* image, const ConvGeometry& g, float* cols) {
+  for (int c = 0; c < g.channels; ++c)
+    for (int i = 0; i < g.kernel_h; ++i)
+      for (int j = 0; j < g.kernel_w; ++j) {
+        float* row = cols + static_cast<size_t>((c * g.kernel_h + i) * g.kernel_w + j) * g.out_pixels();
+        for (int oh = 0; oh < g.out_h; ++oh) {
+          int ih = oh * g.stride + i - g.padding;
+          float* out = row + oh * g.out_w;
+          if (ih < 0 || ih >= g.height) {
+            for (int ow = 0; ow < g.out_w; ++ow) out[ow] = 0.0f;
+            continue;
+          }
+          const float* in = image + (c * g.height + ih) * g.width;
+          for (int ow = 0; ow < g.out_w; ++ow) {
+            int iw = ow * g.stride + j - g.padding;
+            out[ow] = iw >= 0 && iw < g.width ? in[iw] : 0.0f;
+          }
+        }
+      }
+}
+
+// The adjoint of im2col: image[c, oh*s + i - p, ow*s + j - p] += cols[(c, i, j), (oh, ow)].
+void col2im(const float* cols, const ConvGeometry& g, float* image) {
+  for (int c = 0; c < g.channels; ++c)
+    for (int i = 0; i < g.kernel_h; ++i)
+      for (int j = 0; j < g.kernel_w; ++j) {
+        const float* row = cols + static_cast<size_t>((c * g.kernel_h + i) * g.kernel_w + j) * g.out_pixels();
+        for (int oh = 0; oh < g.out_h; ++oh) {
+          int ih = oh * g.stride + i - g.padding;
+          if (ih < 0 || ih >= g.height) continue;
+          const float* in = row + oh * g.out_w;
+          float* out = image + (c * g.height + ih) * g.width;
+          for (int ow = 0; ow < g.out_w; ++ow) {
+            int iw = ow * g.stride + j - g.padding;
+            if (iw >= 0 && iw < g.width) out[iw] += in[ow];
+          }
+        }
+      }
+}
+
+std::string shapes_of(const Shape& x, const Shape& w) { return "x " + x.str() + ", w " + w.str(); }
+
+// The error message for bad arguments, or "" if conv2d can run.
+std::string conv2d_problem(const Shape& x, const Shape& w, const Shape* bias, int stride, int padding) {
+  if (x.rank != 4 || w.rank != 4)
+    return "conv2d: need x [N, C, H, W] and w [O, C, kh, kw], got " + shapes_of(x, w);
+  if (x[1] != w[1])
+    return "conv2d: x has " + std::to_string(x[1]) + " channels but w expects " + std::to_string(w[1]) + ": " +
+           shapes_of(x, w);
+  if (bias && (bias->rank != 1 || (*bias)[0] != w[0]))
+    return "conv2d: bias " + bias->str() + " must be [" + std::to_string(w[0]) + "], one per output channel of w " +
+           w.str();
+  if (stride < 1) return "conv2d: stride must be >= 1, got " + std::to_string(stride);
+  if (padding < 0) return "conv2d: padding must be >= 0, got " + std::to_string(padding);
+  if (w[2] > x[2] + 2 * padding || w[3] > x[3] + 2 * padding)
+    return "conv2d: kernel " + std::to_string(w[2]) + "x" + std::to_string(w[3]) + " is bigger than the padded input " +
+           std::to_string(x[2] + 2 * padding) + "x" + std::to_string(x[3] + 2 * padding) + ": " + shapes_of(x, w) +
+           ", padding " + std::to_string(padding);
+  return "";
+}
+
+}  // namespace
+
+// y[n, o] = W[o, (c,i,j)] cols_n[(c,i,j), (oh,ow)] + b[o]   (x[N,C,H,W], w[O,C,kh,kw], y[N,O,H',W'])
+// dW += dY_n cols_n^T,  db[o] += sum dY[n, o],  dx_n = col2im(W^T dY_n).
+Var conv2d(Var x, Var w, Var bias, int stride, int padding) {
+  const bool has_bias = bias.tape != nullptr;  // Var{} means no bias; a failed bias still has its tape
+  Tape* tape = tape_of({x, w, bias});
+  if (any_failed({x, w}) || (has_bias && !bias.ok())) return tape ? tape->fail("") : Var{};
+  const Shape &sx = x.shape(), &sw = w.shape();
+  std::string problem = conv2d_problem(sx, sw, has_bias ? &bias.shape() : nullptr, stride, padding);
+  if (!problem.empty()) return tape->fail(problem);
+
+  const int batch = sx[0], out_channels = sw[0];
+  const ConvGeometry g{sx[1], sx[2], sx[3], sw[2], sw[3], stride, padding,
+                       (sx[2] + 2 * padding - sw[2]) / stride + 1, (sx[3] + 2 * padding - sw[3]) / stride + 1};
+  Tensor out(Shape{batch, out_channels, g.out_h, g.out_w});
+  std::vector<float> cols(static_cast<size_t>(g.patch_size()) * g.out_pixels());
+  ConstMatrixMap kernel(w.value().data(), out_channels, g.patch_size());
+  ConstMatrixMap cols_matrix(cols.data(), g.patch_size(), g.out_pixels());
+  for (int n = 0; n < batch; ++n) {
+    im2col(x.value().data() + n * g.image_size(), g, cols.data());
+    MatrixMap y(out.data() + n * out_channels * g.out_pixels(), out_channels, g.out_pixels());
+    y.noalias() = kernel * cols_matrix;
+    if (has_bias) y.colwise() += Eigen::Map<const Eigen::VectorXf>(bias.value().data(), out_channels);
+  }
+
+  std::vector<Var> inputs{x, w};
+  if (has_bias) inputs.push_back(bias);
+  return tape->record(std::move(out), inputs, [x, w, bias, g, batch, out_channels](Tape& t, Var y) {
+    const Tensor& gy = t.grad(y);
+    const bool grad_x = t.needs_grad(x), grad_w = t.needs_grad(w);
+    std::vector<float> cols_buffer(static_cast<size_t>(g.patch_size()) * g.out_pixels());
+    MatrixMap cols_n(cols_buffer.data(), g.patch_size(), g.out_pixels());
+    ConstMatrixMap kernel_matrix(t.value(w).data(), out_channels, g.patch_size());
+    for (int n = 0; n < batch; ++n) {
+      ConstMatrixMap dy(gy.data() + n * out_channels * g.out_pixels(), out_channels, g.out_pixels());
+      if (grad_w) {
+        im2col(t.value(x).data() + n * g.image_size(), g, cols_buffer.data());
+        MatrixMap(t.grad(w).data(), out_channels, g.patch_size()).noalias() += dy * cols_n.transpose();
+      }
+      if (grad_x) {
+        cols_n.noalias() = kernel_matrix.transpose() * dy;
+        col2im(cols_buffer.data(), g, t.grad(x).data() + n * g.image_size());
+      }
+      if (t.needs_grad(bias))
+        Eigen::Map<Eigen::VectorXf>(t.grad(bias).data(), out_channels) += dy.rowwise().sum();
+    }
+  });
+}
+
+}  // namespace ops
