@@ -11,6 +11,7 @@
 // naming itself and the shapes, and every later op returns a failed Var.
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <initializer_list>
 #include <string>
@@ -81,7 +82,9 @@ class Tape {
     bool needs_grad = false;
     Backward backward;
   };
-  std::vector<Node> nodes_;
+  // A deque, not a vector: recording a node never moves the others, so a
+  // reference from value(), grad() or Var::shape() stays valid until clear().
+  std::deque<Node> nodes_;
   std::string error_;
 };
 

@@ -92,9 +92,11 @@ sdl_dl=$(fetch_source libsdl2)
 sdl_src="$sdl_dl/src"
 extract_orig "$sdl_dl" "$sdl_src"
 
-# doctest for wasm: an include folder holding only doctest (not all of /usr/include).
-mkdir -p "$PLAYGROUND_THIRD_PARTY/doctest-include"
+# doctest and stb for wasm: include folders holding only them (not all of
+# /usr/include, which would drag glibc's headers into the wasm build).
+mkdir -p "$PLAYGROUND_THIRD_PARTY/doctest-include" "$PLAYGROUND_THIRD_PARTY/stb-include"
 ln -sfn /usr/include/doctest "$PLAYGROUND_THIRD_PARTY/doctest-include/doctest"
+ln -sfn /usr/include/stb "$PLAYGROUND_THIRD_PARTY/stb-include/stb"
 
 # --- 3. Emscripten cache, seeded with Debian's prebuilt libraries ------------
 if [ ! -f "$EM_CACHE/.seeded" ]; then

@@ -45,6 +45,11 @@ if (native && wasm) {
     }
     if (a.step !== 500) throw new Error(`expected 500 updates, got ${a.step}`);
   });
+  check('a seeded 2-8-8-1 MLP has the same loss after 100 Adam steps (1e-4 relative)', () => {
+    const a = native.mlp_loss_after_100_steps, b = wasm.mlp_loss_after_100_steps;
+    if (!(a > 0) || Math.abs(a - b) > 1e-4 * Math.abs(a)) throw new Error(`${a} vs ${b}`);
+    console.log(`       loss after 100 steps: native ${a}, wasm ${b}`);
+  });
   check('activation values and derivatives agree', () => {
     native.activations.forEach((v, i) => {
       if (!close(v, wasm.activations[i])) throw new Error(`index ${i}: ${v} vs ${wasm.activations[i]}`);

@@ -7,7 +7,38 @@
 #include "app/url_state.h"
 #include "demos/activations/activations.h"
 #include "demos/perceptron_line/perceptron_line.h"
+#include "engine/data/batches.h"
+#include "engine/data/generators.h"
+#include "engine/layers/mlp.h"
+#include "engine/ops/losses.h"
+#include "engine/optim/adam.h"
 #include "engine/random.h"
+
+namespace {
+
+// Loss after 100 Adam steps of a seeded 2-8-8-1 tanh MLP on spiral data.
+double mlp_loss_after_100_steps() {
+  Pcg32 rng(2024);
+  Dataset2D data = make_spiral(200, 0.1f, rng);
+  Mlp mlp({2, 8, 8, 1}, {Activation::Tanh}, rng);
+  Adam adam(mlp.parameters(), 0.02f);
+  BatchIterator batches(data.size(), 10, rng);
+  Tape tape;
+  double loss_value = 0;
+  for (int step = 0; step < 100; ++step) {
+    Batch batch = gather_batch(data, batches.next());
+    tape.clear();
+    Var loss = ops::binary_cross_entropy_with_logits(mlp.forward(tape, tape.constant(batch.x)),
+                                                      tape.constant(batch.targets));
+    adam.zero_grad();
+    tape.backward(loss);
+    adam.step();
+    loss_value = loss.value().item();
+  }
+  return loss_value;
+}
+
+}  // namespace
 
 int main() {
   std::printf("{\n  \"pcg32\": [");
@@ -28,7 +59,8 @@ int main() {
   std::printf("],\n  \"perceptron_line\": {\"hash\": \"%s\"", url_state::encode_state(demo.name(), fields).c_str());
   for (const auto& [key, value] : report.numbers) std::printf(", \"%s\": %.9g", key.c_str(), value);
 
-  std::printf("},\n  \"activations\": [");
+  std::printf("},\n  \"mlp_loss_after_100_steps\": %.9g", mlp_loss_after_100_steps());
+  std::printf(",\n  \"activations\": [");
   bool first = true;
   for (int a = 0; a <= static_cast<int>(Activation::Linear); ++a) {
     for (float x = -3.0f; x <= 3.0f; x += 0.75f) {

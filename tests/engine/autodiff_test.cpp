@@ -80,3 +80,13 @@ TEST_CASE("clearing the tape between steps keeps memory flat over thousands of s
     REQUIRE(tape.node_count() == nodes_after_first);
   }
 }
+
+TEST_CASE("a shape or value read from a Var stays valid while more ops are recorded") {
+  Tape tape;
+  Var a = tape.constant(Tensor::from({1, 3}, {1, 2, 3}));
+  const Shape& shape = a.shape();
+  const Tensor& value = a.value();
+  for (int i = 0; i < 5000; ++i) ops::scale(a, 2.0f);  // would move a vector's elements many times
+  CHECK(shape == Shape{1, 3});
+  CHECK(value[2] == 3);
+}

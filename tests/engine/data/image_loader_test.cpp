@@ -1,0 +1,189 @@
+// tests/engine/data/image_loader_test.cpp: images made here with
+// stb_image_write decode to the same pixels; bad input gives messages.
+#include "engine/data/image_loader.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "engine/io/crc32.h"
+#include "engine/random.h"
+
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STB_IMAGE_WRITE_STATIC
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wshadow"
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#include <stb/stb_image_write.h>
+#pragma GCC diagnostic pop
+
+namespace {
+
+void append_bytes(void* context, void* data, int size) {
+  auto* out = static_cast<std::vector<uint8_t>*>(context);
+  const auto* bytes = static_cast<const uint8_t*>(data);
+  out->insert(out->end(), bytes, bytes + size);
+}
+
+// Interleaved pixels (HWC), as stb_image_write takes them.
+std::vector<uint8_t> random_pixels(int width, int height, int channels, uint64_t seed) {
+  Pcg32 rng(seed);
+  std::vector<uint8_t> pixels(static_cast<size_t>(width) * height * channels);
+  for (uint8_t& p : pixels) p = static_cast<uint8_t>(rng.next_u32() & 0xFFu);
+  return pixels;
+}
+
+std::vector<uint8_t> encode_png(const std::vector<uint8_t>& pixels, int width, int height, int channels) {
+  std::vector<uint8_t> file;
+  REQUIRE(stbi_write_png_to_func(append_bytes, &file, width, height, channels, pixels.data(), width * channels));
+  return file;
+}
+
+// The value the tensor must hold for byte `y, x, c` of an interleaved image.
+float expected(const std::vector<uint8_t>& pixels, int width, int channels, int y, int x, int c) {
+  return static_cast<float>(pixels[(static_cast<size_t>(y) * width + x) * channels + c]) / 255.0f;
+}
+
+void check_pixels_match(const ImageResult& result, const std::vector<uint8_t>& pixels, int width, int height,
+                        int channels) {
+  REQUIRE_MESSAGE(result.ok, result.error);
+  REQUIRE(result.image.shape() == Shape{1, channels, height, width});
+  int mismatches = 0;
+  for (int c = 0; c < channels; ++c)
+    for (int y = 0; y < height; ++y)
+      for (int x = 0; x < width; ++x)
+        if (result.image[(c * height + y) * width + x] != expected(pixels, width, channels, y, x, c)) ++mismatches;
+  CHECK(mismatches == 0);
+}
+
+void append_be32(std::vector<uint8_t>& out, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(v >> shift));
+}
+
+// A PNG signature and IHDR chunk (8-bit RGB) claiming width x height, with no pixel data.
+std::vector<uint8_t> png_header_only(uint32_t width, uint32_t height) {
+  std::vector<uint8_t> file = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  append_be32(file, 13);
+  std::vector<uint8_t> chunk = {'I', 'H', 'D', 'R'};
+  append_be32(chunk, width);
+  append_be32(chunk, height);
+  chunk.insert(chunk.end(), {8, 2, 0, 0, 0});  // bit depth, colour type RGB, compression, filter, interlace
+  file.insert(file.end(), chunk.begin(), chunk.end());
+  append_be32(file, crc32(chunk.data(), chunk.size()));  // PNG chunks use the same CRC-32
+  return file;
+}
+
+ImageResult load(const std::vector<uint8_t>& file, int channels, int max_pixels = kDefaultMaxImagePixels) {
+  return load_image(file.data(), file.size(), channels, max_pixels);
+}
+
+}  // namespace
+
+TEST_CASE("an RGB PNG loads as [1, 3, H, W] with every value byte / 255") {
+  std::vector<uint8_t> pixels = random_pixels(7, 5, 3, 1);
+  check_pixels_match(load(encode_png(pixels, 7, 5, 3), 3), pixels, 7, 5, 3);
+}
+
+TEST_CASE("an RGBA PNG keeps its alpha plane") {
+  std::vector<uint8_t> pixels = random_pixels(4, 6, 4, 2);
+  check_pixels_match(load(encode_png(pixels, 4, 6, 4), 4), pixels, 4, 6, 4);
+}
+
+TEST_CASE("an RGB BMP loads with the same pixels") {
+  std::vector<uint8_t> pixels = random_pixels(5, 3, 3, 3);  // odd width: BMP rows are padded to 4 bytes
+  std::vector<uint8_t> file;
+  REQUIRE(stbi_write_bmp_to_func(append_bytes, &file, 5, 3, 3, pixels.data()));
+  check_pixels_match(load(file, 3), pixels, 5, 3, 3);
+}
+
+TEST_CASE("a grey PNG asked for 3 channels repeats the grey in each") {
+  std::vector<uint8_t> grey = random_pixels(6, 4, 1, 4);
+  ImageResult result = load(encode_png(grey, 6, 4, 1), 3);
+  REQUIRE_MESSAGE(result.ok, result.error);
+  REQUIRE(result.image.shape() == Shape{1, 3, 4, 6});
+  for (int c = 0; c < 3; ++c) {
+    Tensor plane = Tensor::from({1, 1, 4, 6}, {result.image.data() + c * 24, result.image.data() + (c + 1) * 24});
+    std::vector<float> want(24);
+    for (int i = 0; i < 24; ++i) want[i] = static_cast<float>(grey[i]) / 255.0f;
+    CHECK(plane.to_vector() == want);
+  }
+}
+
+TEST_CASE("a colour PNG asked for 1 channel gives stb_image's BT.601 luma (77 R + 150 G + 29 B) / 256") {
+  std::vector<uint8_t> pixels = {255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255};
+  ImageResult result = load(encode_png(pixels, 4, 1, 3), 1);
+  REQUIRE_MESSAGE(result.ok, result.error);
+  CHECK(result.image.to_vector() == std::vector<float>{76 / 255.0f, 149 / 255.0f, 28 / 255.0f, 255 / 255.0f});
+}
+
+TEST_CASE("a JPEG of one flat colour decodes close to that colour") {
+  std::vector<uint8_t> pixels;
+  for (int i = 0; i < 16 * 16; ++i) pixels.insert(pixels.end(), {40, 120, 200});
+  std::vector<uint8_t> file;
+  REQUIRE(stbi_write_jpg_to_func(append_bytes, &file, 16, 16, 3, pixels.data(), 95));
+  ImageResult result = load(file, 3);
+  REQUIRE_MESSAGE(result.ok, result.error);
+  CHECK(result.image[0] == doctest::Approx(40 / 255.0).epsilon(0.02));
+  CHECK(result.image[256 + 17] == doctest::Approx(120 / 255.0).epsilon(0.02));
+  CHECK(result.image[2 * 256 + 255] == doctest::Approx(200 / 255.0).epsilon(0.02));
+}
+
+TEST_CASE("a truncated PNG is refused as corrupt or truncated") {
+  std::vector<uint8_t> file = encode_png(random_pixels(32, 32, 3, 5), 32, 32, 3);
+  for (size_t keep : {file.size() / 2, file.size() - 20, size_t{40}}) {
+    CAPTURE(keep);
+    ImageResult result = load({file.begin(), file.begin() + static_cast<std::ptrdiff_t>(keep)}, 3);
+    CHECK_FALSE(result.ok);
+    CHECK(result.error.rfind("image: cannot decode the PNG data; it is corrupt or truncated (stb_image: ", 0) == 0);
+  }
+  ImageResult only_signature = load({file.begin(), file.begin() + 12}, 3);
+  CHECK_FALSE(only_signature.ok);
+  CHECK(only_signature.error == "image: the PNG header is corrupt or of an unsupported kind");
+}
+
+TEST_CASE("random bytes are not an image") {
+  ImageResult result = load(random_pixels(64, 4, 1, 6), 3);
+  CHECK_FALSE(result.ok);
+  CHECK(result.error.rfind("image: not a PNG, JPEG, BMP, GIF or PNM image (stb_image: ", 0) == 0);
+}
+
+TEST_CASE("a header claiming a huge image is refused before any pixels are allocated") {
+  ImageResult huge = load(png_header_only(100000, 100000), 3);
+  CHECK_FALSE(huge.ok);
+  CHECK(huge.error == "image: 100000 x 100000 is too large (limit 16.8 megapixels)");
+  // Small enough for stb_image's own limit, too large for ours.
+  ImageResult large = load(png_header_only(5000, 4000), 3);
+  CHECK(large.error == "image: 5000 x 4000 is too large (limit 16.8 megapixels)");
+  ImageResult real = load(encode_png(random_pixels(16, 16, 3, 7), 16, 16, 3), 3, 255);
+  CHECK(real.error == "image: 16 x 16 is too large (limit 255 pixels)");
+}
+
+TEST_CASE("empty input and unsupported channel counts are refused") {
+  CHECK(load({}, 3).error == "image: no data (the file is empty)");
+  CHECK(load_image(nullptr, 10, 3).error == "image: no data (the file is empty)");
+  std::vector<uint8_t> png = encode_png(random_pixels(2, 2, 3, 8), 2, 2, 3);
+  CHECK(load(png, 2).error == "image: channels must be 1, 3 or 4 (got 2)");
+  CHECK(load(png, 3, 0).error == "image: max_pixels must be positive (got 0)");
+}
+
+TEST_CASE("load_image_file reads a PNG from disk and names a missing file") {
+  const std::string path = "/tmp/dlpw_image_loader_test.png";
+  std::vector<uint8_t> pixels = random_pixels(3, 2, 3, 9);
+  std::vector<uint8_t> png = encode_png(pixels, 3, 2, 3);
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  REQUIRE(file);
+  REQUIRE(std::fwrite(png.data(), 1, png.size(), file) == png.size());
+  std::fclose(file);
+  ImageResult result = load_image_file(path, 3);
+  std::remove(path.c_str());
+  check_pixels_match(result, pixels, 3, 2, 3);
+  CHECK(load_image_file("/tmp/dlpw_no_such_image.png", 3).error == "image: cannot open '/tmp/dlpw_no_such_image.png'");
+}
