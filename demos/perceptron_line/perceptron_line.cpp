@@ -36,7 +36,13 @@ void PerceptronLineDemo::state_loaded() { generate_data(); }
 // uniforms stands in for a Gaussian so the data is bit-identical everywhere.
 void PerceptronLineDemo::generate_data() {
   Pcg32 rng(static_cast<uint64_t>(seed_));
-  auto bell = [&] { return (rng.uniform() + rng.uniform() + rng.uniform() - 1.5f) * 2.0f; };
+  auto bell = [&] {
+    // Separate statements: the order of draws inside one expression is unspecified.
+    float sum = rng.uniform();
+    sum += rng.uniform();
+    sum += rng.uniform();
+    return (sum - 1.5f) * 2.0f;
+  };
   auto make = [&](int count, std::vector<Point>& out) {
     out.clear();
     for (int i = 0; i < count; ++i) {

@@ -29,6 +29,15 @@ Dataset2D subset(const Dataset2D& data, const std::vector<int>& rows) {
   return out;
 }
 
+// A generator of its own, seeded from two draws of `rng`. Two statements, not
+// Pcg32(rng.next_u32(), rng.next_u32()): argument evaluation order is
+// unspecified (GCC and clang differ), which made native and wasm disagree.
+Pcg32 derive_generator(Pcg32& rng) {
+  uint64_t seed = rng.next_u32();
+  uint64_t stream = rng.next_u32();
+  return Pcg32(seed, stream);
+}
+
 }  // namespace
 
 TrainTestSplit split_train_test(const Dataset2D& data, float train_fraction, Pcg32& rng) {
@@ -44,7 +53,7 @@ TrainTestSplit split_train_test(const Dataset2D& data, float train_fraction, Pcg
 BatchIterator::BatchIterator(int n, int batch_size, Pcg32& rng)
     : order_(static_cast<size_t>(std::max(0, n))),
       batch_size_(std::clamp(batch_size, 1, std::max(1, n))),
-      rng_(rng.next_u32(), rng.next_u32()) {
+      rng_(derive_generator(rng)) {
   std::iota(order_.begin(), order_.end(), 0);
   shuffle();
 }
