@@ -8,18 +8,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 
 const ROOT = path.join(__dirname, '..', '..');
-let passed = 0, failed = 0;
-
-function check(name, body) {
-  try {
-    body();
-    passed++;
-    console.log(`ok   - ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL - ${name}: ${error.message}`);
-  }
-}
+const { check, finish } = require('../checks').createChecks('cross-platform');
 
 function close(a, b) {
   return Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -57,5 +46,4 @@ if (native && wasm) {
   });
 }
 
-console.log(`cross-platform: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -11,18 +11,7 @@ const { decodePng, pixelVariety } = require('../browser/png');
 const ROOT = path.join(__dirname, '..', '..');
 const APP = path.join(ROOT, 'build/native/playground');
 const SHOTS = path.join(ROOT, 'build/screenshots');
-let passed = 0, failed = 0;
-
-function check(name, body) {
-  try {
-    body();
-    passed++;
-    console.log(`ok   - ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL - ${name}: ${error.message}`);
-  }
-}
+const { check, finish } = require('../checks').createChecks('native');
 
 // Runs the app for some frames under a fresh virtual display.
 function runApp(args) {
@@ -67,5 +56,4 @@ check('desktop app rejects an unknown flag with usage', () => {
   if (result.status !== 2 || !/usage/.test(result.stderr)) throw new Error(`exit ${result.status}`);
 });
 
-console.log(`native: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();
