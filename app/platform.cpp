@@ -269,11 +269,11 @@ bool parse_command_line(int argc, char** argv) {
     } else if (arg == "--embed") {
       g_command_line.embed = true;
     } else if (!arg.empty() && arg[0] != '-' && g_command_line.hash.empty()) {
-      g_command_line.hash = arg;  // URL state, e.g. "demo=perceptron_line&w1=2"
+      g_command_line.hash = arg;  // URL state, e.g. "demo=perceptron&mode=perceptron&p_w1=2"
     } else {
       std::fprintf(stderr,
                    "usage: %s [URL-STATE] [--embed] [--frames N] [--screenshot FILE.png] [--print-status]\n"
-                   "  URL-STATE  the part after '#' in a playground link, e.g. 'demo=perceptron_line&run=1'\n",
+                   "  URL-STATE  the part after '#' in a playground link, e.g. 'demo=perceptron&run=1'\n",
                    argv[0]);
       return false;
     }

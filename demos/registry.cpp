@@ -1,12 +1,12 @@
 #include "demos/registry.h"
 
 #include "demos/activations/activations.h"
-#include "demos/perceptron_line/perceptron_line.h"
+#include "demos/perceptron/perceptron_demo.h"
 
 // Adding a demo: a folder under demos/, a source line in CMakeLists.txt, and one line here.
 std::vector<std::unique_ptr<Demo>> make_all_demos() {
   std::vector<std::unique_ptr<Demo>> demos;
-  demos.push_back(std::make_unique<PerceptronLineDemo>());
+  demos.push_back(std::make_unique<PerceptronDemo>());
   demos.push_back(std::make_unique<ActivationsDemo>());
   return demos;
 }

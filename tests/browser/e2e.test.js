@@ -83,15 +83,15 @@ async function main() {
       const first = await waitForStatus(page, (s) => s.frame > 0, 'first frame');
       const later = await waitForStatus(page, (s) => s.frame > first.frame + 10, 'ten more frames');
       assert(typeof later.fps === 'number' && later.fps > 0, `fps ${later.fps}`);
-      assert(later.demo === 'perceptron_line', `default demo is ${later.demo}`);
-      assert(later.state && typeof later.state.w1 === 'number', 'state carries the demo fields');
+      assert(later.demo === 'perceptron', `default demo is ${later.demo}`);
+      assert(later.state && typeof later.state.mode === 'string', 'state carries the demo fields');
       console.log(`       fps reported by the app: ${later.fps.toFixed(1)}`);
     });
 
     await check('the loading overlay is gone and the canvas is not blank', async () => {
       const overlayHidden = await page.evaluate(() => document.getElementById('loading').hidden);
       assert(overlayHidden, 'loading overlay still visible');
-      const v = await screenshotVariety(page, 'web-perceptron_line.png');
+      const v = await screenshotVariety(page, 'web-perceptron.png');
       assert(v.distinctColors >= 20 && v.nonBackground > 0.3, `canvas looks blank: ${JSON.stringify(v)}`);
     });
 
@@ -99,11 +99,11 @@ async function main() {
       await waitForStatus(page, () => true, 'status');
       const deadline = Date.now() + 5000;
       let hash = '';
-      while (Date.now() < deadline && !hash.includes('demo=perceptron_line&w1=')) {
+      while (Date.now() < deadline && !hash.includes('demo=perceptron&mode=')) {
         hash = await page.evaluate(() => location.hash);
         await new Promise((r) => setTimeout(r, 100));
       }
-      assert(hash.includes('demo=perceptron_line&w1='), `hash is ${hash}`);
+      assert(hash.includes('demo=perceptron&mode='), `hash is ${hash}`);
     });
 
     await check('changing the hash switches demo and applies its state', async () => {
@@ -118,19 +118,19 @@ async function main() {
     });
 
     await check('run=1 starts training on load and the step count grows', async () => {
-      await page.evaluate(() => { location.hash = '#demo=perceptron_line&run=1&speed=30&spread=1.2&seed=3'; });
-      const a = await waitForStatus(page, (t) => t.demo === 'perceptron_line' && t.step > 0, 'training steps');
+      await page.evaluate(() => { location.hash = '#demo=perceptron&mode=perceptron&run=1&p_speed=30&p_spread=1.2&p_seed=3'; });
+      const a = await waitForStatus(page, (t) => t.demo === 'perceptron' && t.step > 0, 'training steps');
       const b = await waitForStatus(page, (t) => t.step > a.step, 'more training steps');
       assert(b.step > a.step, 'step did not advance');
       assert(typeof b.train_loss === 'number' && typeof b.test_accuracy === 'number', 'losses reported');
     });
 
     await check('a garbage hash never crashes: defaults and a notice', async () => {
-      const garbage = '#demo=perceptron_line&w1=abc&seed=%zz&run=maybe&<script>alert(1)</script>=1&' +
+      const garbage = '#demo=perceptron&p_w1=abc&p_seed=%zz&run=maybe&<script>alert(1)</script>=1&' +
                       'spread=1e999&&&=&' + '%F0%9F%92%A5'.repeat(50);
       await page.evaluate((h) => { location.hash = h; }, garbage);
       const s = await waitForStatus(page, (t) => t.notices.length >= 4, 'notices for the garbage');
-      assert(s.state.w1 === -1 && s.state.seed === 1 && s.state.run === false, `not defaults: ${JSON.stringify(s.state)}`);
+      assert(s.state.p_w1 === -1 && s.state.p_seed === 1 && s.state.run === false, `not defaults: ${JSON.stringify(s.state)}`);
       const f = s.frame;
       await waitForStatus(page, (t) => t.frame > f + 5, 'frames after garbage');
       await screenshotVariety(page, 'web-garbage-hash.png');
@@ -166,11 +166,11 @@ async function main() {
       const host = await context.newPage();
       await host.setContent(`<!doctype html><body style="margin:0;background:#fff">
         <p style="font:14px sans-serif">A blog post embedding one demo:</p>
-        <iframe id="demo" src="${BASE}?embed=1#demo=perceptron_line&run=1" width="820" height="520"
+        <iframe id="demo" src="${BASE}?embed=1#demo=perceptron&mode=perceptron&run=1" width="820" height="520"
           style="border:0" sandbox="allow-scripts"></iframe></body>`);
       const frame = await (await host.waitForSelector('#demo')).contentFrame();
       const s = await waitForStatus(frame, (t) => t.frame > 5 && t.step > 0, 'frames and training in the iframe');
-      assert(s.embed === true && s.demo === 'perceptron_line', JSON.stringify(s));
+      assert(s.embed === true && s.demo === 'perceptron', JSON.stringify(s));
       const v = await screenshotVariety(host, 'web-iframe-sandboxed.png');
       assert(v.distinctColors >= 20, `iframe looks blank: ${JSON.stringify(v)}`);
       await host.close();
@@ -197,7 +197,7 @@ async function main() {
     await check('high-DPI screens get a canvas at device resolution', async () => {
       const hiDpi = await browser.newContext({ viewport: { width: 900, height: 600 }, deviceScaleFactor: 2 });
       const p = await hiDpi.newPage();
-      await p.goto(BASE + '#demo=perceptron_line');
+      await p.goto(BASE + '#demo=perceptron');
       await waitForStatus(p, (t) => t.frame > 10, 'frames');
       const size = await p.evaluate(() => {
         const c = document.getElementById('canvas');
@@ -210,7 +210,7 @@ async function main() {
     });
 
     await check('the UI keeps drawing frames while training', async () => {
-      await page.evaluate(() => { location.hash = '#demo=perceptron_line&run=1&speed=1000&spread=1.5'; });
+      await page.evaluate(() => { location.hash = '#demo=perceptron&mode=perceptron&run=1&p_speed=1000&p_spread=1.5'; });
       await waitForStatus(page, (t) => t.step > 0, 'training');
       await new Promise((r) => setTimeout(r, 2000));
       const s = await status(page);

@@ -27,7 +27,7 @@ if (native && wasm) {
     if (JSON.stringify(native.uniform) !== JSON.stringify(wasm.uniform)) throw new Error('uniform floats differ');
   });
   check('a seeded perceptron run ends with the same weights and losses', () => {
-    const a = native.perceptron_line, b = wasm.perceptron_line;
+    const a = native.perceptron, b = wasm.perceptron;
     if (a.hash !== b.hash) throw new Error(`state ${a.hash} vs ${b.hash}`);
     for (const key of Object.keys(a)) {
       if (key !== 'hash' && !close(a[key], b[key])) throw new Error(`${key}: ${a[key]} vs ${b[key]}`);

@@ -6,7 +6,7 @@
 
 #include "app/url_state.h"
 #include "demos/activations/activations.h"
-#include "demos/perceptron_line/perceptron_line.h"
+#include "demos/perceptron/perceptron_mode.h"
 #include "engine/data/batches.h"
 #include "engine/data/generators.h"
 #include "engine/layers/mlp.h"
@@ -48,15 +48,15 @@ int main() {
   for (int i = 0; i < 16; ++i) std::printf("%s%.9g", i ? ", " : "", static_cast<double>(rng.uniform()));
 
   // Overlapping clouds keep the perceptron updating for all 500 steps.
-  PerceptronLineDemo demo;
+  PerceptronMode demo;
   StateFields fields;
   demo.declare_state(fields);
-  url_state::apply_pairs(url_state::parse_hash("spread=1.2&seed=3&points=200&rate=0.1").pairs, fields);
+  url_state::apply_pairs(url_state::parse_hash("p_spread=1.2&p_seed=3&p_points=200&p_rate=0.1").pairs, fields);
   demo.state_loaded();
   for (int i = 0; i < 500; ++i) demo.update_once();
   DemoReport report;
   demo.report(report);
-  std::printf("],\n  \"perceptron_line\": {\"hash\": \"%s\"", url_state::encode_state(demo.name(), fields).c_str());
+  std::printf("],\n  \"perceptron\": {\"hash\": \"%s\"", url_state::encode_state(demo.name(), fields).c_str());
   for (const auto& [key, value] : report.numbers) std::printf(", \"%s\": %.9g", key.c_str(), value);
 
   std::printf("},\n  \"mlp_loss_after_100_steps\": %.9g", mlp_loss_after_100_steps());

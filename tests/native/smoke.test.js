@@ -30,12 +30,12 @@ function expectNotBlank(file) {
 fs.mkdirSync(SHOTS, { recursive: true });
 
 check('desktop app trains from URL state and renders', () => {
-  const shot = path.join(SHOTS, 'native-perceptron_line.png');
-  const s = runApp(['demo=perceptron_line&run=1&speed=1000&spread=1.2', '--frames', '40', '--screenshot', shot,
+  const shot = path.join(SHOTS, 'native-perceptron.png');
+  const s = runApp(['demo=perceptron&mode=perceptron&run=1&p_speed=1000&p_spread=1.2', '--frames', '40', '--screenshot', shot,
                     '--print-status']);
-  if (s.demo !== 'perceptron_line' || s.frame !== 40) throw new Error(JSON.stringify(s));
+  if (s.demo !== 'perceptron' || s.frame !== 40) throw new Error(JSON.stringify(s));
   if (!(s.step > 0)) throw new Error(`no training steps: ${s.step}`);
-  if (s.state.spread !== 1.2 && Math.abs(s.state.spread - 1.2) > 1e-6) throw new Error(`spread ${s.state.spread}`);
+  if (Math.abs(s.state.p_spread - 1.2) > 1e-6) throw new Error(`spread ${s.state.p_spread}`);
   expectNotBlank(shot);
 });
 

@@ -1,4 +1,4 @@
-// Placeholder demo: one perceptron's decision line over two point clouds.
+// Perceptron mode: one neuron's decision line over two point clouds.
 //
 // Drag w1, w2, b with sliders, or let Rosenblatt's rule move them: pick a
 // random misclassified sample k (y_k (w.x_k + b) <= 0) and set
@@ -7,12 +7,12 @@
 
 #include <vector>
 
-#include "demos/demo.h"
+#include "demos/perceptron/mode.h"
 
-class PerceptronLineDemo : public Demo {
+class PerceptronMode : public Mode {
  public:
-  const char* name() const override { return "perceptron_line"; }
-  const char* title() const override { return "Perceptron line"; }
+  const char* name() const override { return "perceptron"; }
+  const char* title() const override { return "Perceptron"; }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;
@@ -43,7 +43,6 @@ class PerceptronLineDemo : public Demo {
   int points_ = 60;
   int seed_ = 1;
   int speed_ = 20;  // updates per second while running
-  bool running_ = false;
 
   std::vector<Point> train_, test_;
   long steps_ = 0;

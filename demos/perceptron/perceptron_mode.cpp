@@ -1,4 +1,4 @@
-#include "demos/perceptron_line/perceptron_line.h"
+#include "demos/perceptron/perceptron_mode.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include "engine/random.h"
 #include "imgui.h"
 
-const char* PerceptronLineDemo::explanation() const {
+const char* PerceptronMode::explanation() const {
   return "A perceptron scores a point x = (x1, x2) with s = w1 x1 + w2 x2 + b and predicts its class "
          "by the sign of s, so its decision boundary is the line w1 x1 + w2 x2 + b = 0 and the weight "
          "vector w points towards the +1 side. Rosenblatt's rule (1958) learns w: pick a random "
@@ -17,24 +17,23 @@ const char* PerceptronLineDemo::explanation() const {
          "it never settles.";
 }
 
-void PerceptronLineDemo::declare_state(StateFields& f) {
+void PerceptronMode::declare_state(StateFields& f) {
   // The default line starts wrong, so "Run" has something to correct.
-  f.number("w1", &w1_, -1.0f, -5.0f, 5.0f);
-  f.number("w2", &w2_, 0.5f, -5.0f, 5.0f);
-  f.number("b", &b_, 0.5f, -5.0f, 5.0f);
-  f.number("rate", &rate_, 0.5f, 0.01f, 5.0f);
-  f.number("spread", &spread_, 0.35f, 0.05f, 1.5f);
-  f.integer("points", &points_, 60, 4, 400);
-  f.integer("seed", &seed_, 1, 0, 999999);
-  f.integer("speed", &speed_, 20, 1, 1000);
-  f.boolean("run", &running_, false);
+  f.number("p_w1", &w1_, -1.0f, -5.0f, 5.0f);
+  f.number("p_w2", &w2_, 0.5f, -5.0f, 5.0f);
+  f.number("p_b", &b_, 0.5f, -5.0f, 5.0f);
+  f.number("p_rate", &rate_, 0.5f, 0.01f, 5.0f);
+  f.number("p_spread", &spread_, 0.35f, 0.05f, 1.5f);
+  f.integer("p_points", &points_, 60, 4, 400);
+  f.integer("p_seed", &seed_, 1, 0, 999999);
+  f.integer("p_speed", &speed_, 20, 1, 1000);
 }
 
-void PerceptronLineDemo::state_loaded() { generate_data(); }
+void PerceptronMode::state_loaded() { generate_data(); }
 
 // Two clouds around (-0.6, -0.4) and (0.6, 0.4); an Irwin-Hall sum of three
 // uniforms stands in for a Gaussian so the data is bit-identical everywhere.
-void PerceptronLineDemo::generate_data() {
+void PerceptronMode::generate_data() {
   Pcg32 rng(static_cast<uint64_t>(seed_));
   auto bell = [&] {
     // Separate statements: the order of draws inside one expression is unspecified.
@@ -59,14 +58,14 @@ void PerceptronLineDemo::generate_data() {
   pick_counter_ = 0;
 }
 
-int PerceptronLineDemo::misclassified_count(const std::vector<Point>& points) const {
+int PerceptronMode::misclassified_count(const std::vector<Point>& points) const {
   int count = 0;
   for (const Point& p : points)
     if (static_cast<float>(p.label) * score(p) <= 0) ++count;
   return count;
 }
 
-bool PerceptronLineDemo::update_once() {
+bool PerceptronMode::update_once() {
   std::vector<int> wrong;
   for (int i = 0; i < static_cast<int>(train_.size()); ++i)
     if (static_cast<float>(train_[i].label) * score(train_[i]) <= 0) wrong.push_back(i);
@@ -86,22 +85,22 @@ bool PerceptronLineDemo::update_once() {
   return true;
 }
 
-void PerceptronLineDemo::step(const StepBudget& budget) {
-  if (!running_) return;
+void PerceptronMode::step(const StepBudget& budget) {
+  if (!running()) return;
   pending_updates_ += budget.frame_seconds * speed_;
   pending_updates_ = std::min(pending_updates_, static_cast<double>(speed_));  // no catch-up bursts
   while (pending_updates_ >= 1.0 && !budget.expired()) {
     pending_updates_ -= 1.0;
     if (!update_once()) {
-      running_ = false;  // converged: every training point is on its side
+      set_running(false);  // converged: every training point is on its side
       pending_updates_ = 0;
       break;
     }
   }
 }
 
-void PerceptronLineDemo::controls() {
-  if (ImGui::Button(running_ ? "Pause" : "Run")) running_ = !running_;
+void PerceptronMode::controls() {
+  if (ImGui::Button(running() ? "Pause" : "Run")) set_running(!running());
   ImGui::SameLine();
   if (ImGui::Button("Step")) update_once();
   ImGui::SameLine();
@@ -135,7 +134,7 @@ void PerceptronLineDemo::controls() {
     ImGui::TextWrapped("last update: dw = (%+.2f, %+.2f), db = %+.2f", last_dw1_, last_dw2_, last_db_);
 }
 
-void PerceptronLineDemo::draw() {
+void PerceptronMode::draw() {
   Plot plot = Plot::fill_square_region(-2, 2, -2, 2);
   plot.shade_by_sign([this](float x, float y) { return w1_ * x + w2_ * y + b_; });
   plot.grid_and_axes(1.0f);
@@ -151,7 +150,7 @@ void PerceptronLineDemo::draw() {
   plot.legend("filled: train   hollow: test   red ring: misclassified   yellow: last corrected");
 }
 
-void PerceptronLineDemo::report(DemoReport& out) const {
+void PerceptronMode::report(DemoReport& out) const {
   double loss = 0;  // perceptron criterion: mean of max(0, -y s)
   for (const Point& p : train_) loss += std::max(0.0f, -static_cast<float>(p.label) * score(p));
   out.set("step", static_cast<double>(steps_));

@@ -1,5 +1,5 @@
-// tests/demos/perceptron_line_test.cpp: Rosenblatt's rule as the demo runs it.
-#include "demos/perceptron_line/perceptron_line.h"
+// tests/demos/perceptron/perceptron_mode_test.cpp: Rosenblatt's rule as the demo runs it.
+#include "demos/perceptron/perceptron_mode.h"
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 
 namespace {
 
-void load(PerceptronLineDemo& demo, StateFields& fields, const char* hash) {
+void load(PerceptronMode& demo, StateFields& fields, const char* hash) {
   demo.declare_state(fields);
   url_state::apply_pairs(url_state::parse_hash(hash).pairs, fields);
   demo.state_loaded();
@@ -16,9 +16,9 @@ void load(PerceptronLineDemo& demo, StateFields& fields, const char* hash) {
 }  // namespace
 
 TEST_CASE("on separable clouds the perceptron rule converges to zero training errors") {
-  PerceptronLineDemo demo;
+  PerceptronMode demo;
   StateFields fields;
-  load(demo, fields, "spread=0.2&points=100&seed=5");
+  load(demo, fields, "p_spread=0.2&p_points=100&p_seed=5");
   REQUIRE(demo.misclassified_count(demo.train_points()) > 0);  // the default line starts wrong
   int updates = 0;
   while (demo.update_once() && updates < 10000) ++updates;
@@ -28,9 +28,9 @@ TEST_CASE("on separable clouds the perceptron rule converges to zero training er
 }
 
 TEST_CASE("each update raises y_k (w.x_k + b) of the corrected sample") {
-  PerceptronLineDemo demo;
+  PerceptronMode demo;
   StateFields fields;
-  load(demo, fields, "spread=1.0&points=50&seed=2");
+  load(demo, fields, "p_spread=1.0&p_points=50&p_seed=2");
   for (int i = 0; i < 50; ++i) {
     // Score every point before and after; exactly one misclassified point was
     // corrected, and its margin must have grown by rate * (|x|^2 + 1).
@@ -49,11 +49,13 @@ TEST_CASE("each update raises y_k (w.x_k + b) of the corrected sample") {
 }
 
 TEST_CASE("a running demo with run=1 trains inside step() and stops on convergence") {
-  PerceptronLineDemo demo;
+  PerceptronMode demo;
+  bool running = true;  // the host demo's `run`
+  demo.bind_running(&running);
   StateFields fields;
-  load(demo, fields, "run=1&speed=1000&spread=0.2&seed=9");
+  load(demo, fields, "p_speed=1000&p_spread=0.2&p_seed=9");
   for (int frame = 0; frame < 200; ++frame) demo.step(StepBudget{1.0 / 60, now_seconds() + 0.01});
   CHECK(demo.steps() > 0);
   CHECK(demo.misclassified_count(demo.train_points()) == 0);
-  CHECK(fields.find("run")->value() == 0);  // paused itself
+  CHECK_FALSE(running);  // paused itself
 }

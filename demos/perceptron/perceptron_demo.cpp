@@ -1,0 +1,59 @@
+#include "demos/perceptron/perceptron_demo.h"
+
+#include <cstring>
+#include <string>
+
+#include "imgui.h"
+
+PerceptronDemo::PerceptronDemo() : modes_(make_perceptron_modes()) {
+  for (auto& mode : modes_) {
+    mode->bind_running(&running_);
+    mode->bind_switcher([this](const char* mode_name) {
+      for (int i = 0; i < static_cast<int>(modes_.size()); ++i)
+        if (std::strcmp(modes_[static_cast<size_t>(i)]->name(), mode_name) == 0) {
+          mode_ = i;
+          running_ = false;
+        }
+    });
+  }
+}
+
+Mode* PerceptronDemo::mode_named(const char* mode_name) const {
+  for (const auto& mode : modes_)
+    if (std::strcmp(mode->name(), mode_name) == 0) return mode.get();
+  return nullptr;
+}
+
+void PerceptronDemo::declare_state(StateFields& fields) {
+  std::vector<std::string> names;
+  for (const auto& mode : modes_) names.push_back(mode->name());
+  fields.choice("mode", &mode_, names, 0);
+  fields.boolean("run", &running_, false);
+  for (auto& mode : modes_) mode->declare_state(fields);
+}
+
+void PerceptronDemo::state_loaded() {
+  for (auto& mode : modes_) mode->state_loaded();
+}
+
+void PerceptronDemo::controls() {
+  if (ImGui::BeginTabBar("modes")) {
+    for (int i = 0; i < static_cast<int>(modes_.size()); ++i) {
+      // Only a click changes the selected tab; otherwise the URL's mode decides.
+      ImGuiTabItemFlags flags = i == mode_ ? ImGuiTabItemFlags_SetSelected : 0;
+      if (ImGui::BeginTabItem(modes_[static_cast<size_t>(i)]->title(), nullptr, flags)) ImGui::EndTabItem();
+      if (ImGui::IsItemClicked() && i != mode_) {
+        mode_ = i;
+        running_ = false;  // a new mode starts paused
+      }
+    }
+    ImGui::EndTabBar();
+  }
+  active().controls();
+}
+
+void PerceptronDemo::step(const StepBudget& budget) { active().step(budget); }
+
+void PerceptronDemo::draw() { active().draw(); }
+
+void PerceptronDemo::report(DemoReport& out) const { active().report(out); }
