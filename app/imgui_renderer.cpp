@@ -24,6 +24,7 @@ struct State {
   GLuint font_texture = 0;
 };
 State g_state;
+FrameGeometry g_geometry;
 
 void set_render_state(const ImDrawData* data, int framebuffer_width, int framebuffer_height) {
   glEnable(GL_BLEND);
@@ -53,6 +54,8 @@ void set_render_state(const ImDrawData* data, int framebuffer_width, int framebu
 }
 
 }  // namespace
+
+const FrameGeometry& frame_geometry() { return g_geometry; }
 
 bool init() {
   std::string error;
@@ -105,6 +108,7 @@ void render(ImDrawData* data) {
   int fb_width = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
   int fb_height = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
   if (fb_width <= 0 || fb_height <= 0) return;
+  g_geometry = FrameGeometry{data->DisplayPos, data->DisplaySize, data->FramebufferScale, fb_width, fb_height};
   set_render_state(data, fb_width, fb_height);
 
   const ImVec2 origin = data->DisplayPos, scale = data->FramebufferScale;

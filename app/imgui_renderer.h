@@ -7,9 +7,16 @@
 // so we simply set what we need.
 #pragma once
 
-struct ImDrawData;
+#include "imgui.h"
 
 namespace imgui_renderer {
+
+// Where ImGui's logical pixels land in the framebuffer, for draw callbacks.
+struct FrameGeometry {
+  ImVec2 display_pos, display_size, framebuffer_scale;
+  int framebuffer_width = 0, framebuffer_height = 0;
+};
+const FrameGeometry& frame_geometry();  // valid during render()
 
 bool init();                 // compiles the shaders; false (with a message on stderr) on failure
 void rebuild_font_texture();  // after the font atlas changed (DPI change)

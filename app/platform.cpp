@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/heatmap_renderer.h"
 #include "app/imgui_renderer.h"
 #include "imgui.h"
 #include "imgui_impl_sdl.h"
@@ -161,6 +162,7 @@ void render_one_frame() {
   update_font_scale(drawable_scale());
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
+  heatmap_renderer::begin_frame();
   g_runtime.options.frame();
   ImGui::Render();
   int w = 0, h = 0;
@@ -291,7 +293,7 @@ int run(const Options& options) {
   apply_style();
   ImGui_ImplSDL2_InitForOpenGL(g_runtime.window, g_runtime.gl);
   update_font_scale(drawable_scale());
-  if (!imgui_renderer::init()) {
+  if (!imgui_renderer::init() || !heatmap_renderer::init()) {
 #ifdef __EMSCRIPTEN__
     abort();  // the page's onAbort shows a message instead of a blank canvas
 #endif
@@ -303,6 +305,7 @@ int run(const Options& options) {
 #else
   while (!g_runtime.quit) render_one_frame();
   if (g_command_line.print_status && options.status_json) std::printf("%s\n", options.status_json().c_str());
+  heatmap_renderer::shutdown();
   imgui_renderer::shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();

@@ -1,0 +1,337 @@
+#include "demos/perceptron/mlp_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/init.h"
+#include "engine/ops/dropout.h"
+#include "engine/ops/elementwise.h"
+#include "engine/ops/losses.h"
+#include "engine/ops/softmax.h"
+#include "engine/optim/adam.h"
+#include "engine/optim/sgd.h"
+
+namespace {
+
+constexpr float kDataScale = 5.0f;  // generators draw in [-1, 1]^2
+
+// "y > f(x)" data sets: uniform points, labelled by which side of the curve they lie.
+Dataset2D make_function_set(int n, float noise, Pcg32& rng, bool sine) {
+  Dataset2D data;
+  for (int i = 0; i < n; ++i) {
+    float x = rng.uniform(-1.0f, 1.0f);
+    float y = rng.uniform(-1.0f, 1.0f);
+    float curve = sine ? 0.5f * std::sin(3.14159265f * x) : x * x - 0.4f;
+    int label = y > curve ? 1 : 0;
+    float nx = noise * normal_draw(rng);
+    float ny = noise * normal_draw(rng);
+    data.x.push_back(x + nx);
+    data.x.push_back(y + ny);
+    data.label.push_back(label);
+  }
+  return data;
+}
+
+Dataset2D make_data(const MlpConfig& c, Pcg32& rng) {
+  switch (c.dataset) {
+    case MlpDataset::Circle: return make_circle(c.points, c.noise, rng);
+    case MlpDataset::Xor: return make_xor(c.points, c.noise, rng);
+    case MlpDataset::Gaussians: return make_two_gaussians(c.points, c.noise, rng);
+    case MlpDataset::Spiral: return make_spiral(c.points, c.noise, rng);
+    case MlpDataset::Linear: return make_linear(c.points, c.noise, rng);
+    case MlpDataset::Moons: return make_moons(c.points, c.noise, rng);
+    case MlpDataset::Sine: return make_function_set(c.points, c.noise, rng, true);
+    case MlpDataset::Parabola: return make_function_set(c.points, c.noise, rng, false);
+    case MlpDataset::Blobs: return make_k_class_blobs(c.points, c.classes, c.noise, rng);
+    case MlpDataset::Spirals: return make_k_class_spirals(c.points, c.classes, c.noise, rng);
+  }
+  return {};
+}
+
+bool all_finite(const std::vector<Linear>& layers) {
+  for (const Linear& layer : layers)
+    for (const Parameter* p : {&layer.weight, &layer.bias})
+      for (int i = 0; i < p->value.size(); ++i)
+        if (!std::isfinite(p->value[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+const char* mlp_dataset_key(MlpDataset d) {
+  static const char* const kKeys[kMlpDatasetCount] = {"circle", "xor",  "gauss",    "spiral", "linear",
+                                                      "moons",  "sine", "parabola", "blobs",  "spirals"};
+  return kKeys[static_cast<int>(d)];
+}
+
+const char* feature_key(Feature f) {
+  static const char* const kKeys[kFeatureCount] = {"x", "y", "xx", "yy", "xy", "sinx", "siny"};
+  return kKeys[static_cast<int>(f)];
+}
+
+const char* feature_label(Feature f) {
+  static const char* const kLabels[kFeatureCount] = {"x", "y", "x^2", "y^2", "xy", "sin x", "sin y"};
+  return kLabels[static_cast<int>(f)];
+}
+
+float feature_value(Feature f, float x, float y) {
+  switch (f) {
+    case Feature::X: return x;
+    case Feature::Y: return y;
+    case Feature::XSquared: return x * x;
+    case Feature::YSquared: return y * y;
+    case Feature::XTimesY: return x * y;
+    case Feature::SinX: return std::sin(x);
+    case Feature::SinY: return std::sin(y);
+  }
+  return 0;
+}
+
+void MlpModel::reset(const MlpConfig& config, const std::vector<UserPoint>& user_points) {
+  config_ = config;
+  rng_ = Pcg32(static_cast<uint64_t>(config.seed));
+  Dataset2D all = make_data(config, rng_);
+  for (float& v : all.x) v *= kDataScale;
+  classes_ = std::max(2, all.classes);
+  TrainTestSplit split = split_train_test(all, static_cast<float>(config.train_percent) / 100.0f, rng_);
+  train_ = split.train;
+  test_ = split.test;
+  for (const UserPoint& p : user_points) {  // the user's own points always train
+    train_.x.push_back(p.x);
+    train_.x.push_back(p.y);
+    train_.label.push_back(std::clamp(p.label, 0, classes_ - 1));
+  }
+  train_.classes = test_.classes = classes_;
+
+  active_features_.clear();
+  for (int f = 0; f < kFeatureCount; ++f)
+    if (config.features[f]) active_features_.push_back(static_cast<Feature>(f));
+  if (active_features_.empty()) active_features_.push_back(Feature::X);  // a network needs an input
+
+  layers_.clear();
+  layers_.reserve(static_cast<size_t>(config.hidden_layers) + 1);  // no reallocation: the optimizer keeps pointers
+  int width = input_count();
+  for (int l = 0; l < config.hidden_layers; ++l) {
+    Activation a = config.activation[l];
+    Init init = a == Activation::Relu || a == Activation::LeakyRelu ? Init::He : Init::Glorot;
+    layers_.emplace_back(width, config.neurons[l], rng_, init, "hidden" + std::to_string(l + 1));
+    width = config.neurons[l];
+  }
+  layers_.emplace_back(width, classes_ == 2 ? 1 : classes_, rng_, Init::Glorot, "output");
+
+  std::vector<Parameter*> parameters;
+  for (Linear& layer : layers_)
+    for (Parameter* p : layer.parameters()) parameters.push_back(p);
+  switch (config.optimizer) {
+    case OptimizerKind::Sgd: optimizer_ = std::make_unique<Sgd>(parameters, config.learning_rate); break;
+    case OptimizerKind::Momentum: optimizer_ = std::make_unique<Sgd>(parameters, config.learning_rate, 0.9f); break;
+    case OptimizerKind::Adam: optimizer_ = std::make_unique<Adam>(parameters, config.learning_rate); break;
+  }
+  batches_ = std::make_unique<BatchIterator>(std::max(1, train_.size()), config.batch_size, rng_);
+  tape_ = Tape(static_cast<uint64_t>(config.seed) + 17);
+  steps_ = 0;
+  diverged_ = false;
+  train_history_.clear();
+  test_history_.clear();
+  masks_.clear();
+  evaluate();
+  record_history();
+}
+
+Tensor MlpModel::features_of(const std::vector<float>& xy) const {
+  int n = static_cast<int>(xy.size() / 2), inputs = input_count();
+  Tensor out(Shape{std::max(1, n), inputs});
+  for (int i = 0; i < n; ++i)
+    for (int f = 0; f < inputs; ++f)
+      out[i * inputs + f] = feature_value(active_features_[static_cast<size_t>(f)], xy[2 * i], xy[2 * i + 1]);
+  return out;
+}
+
+// h_l = dropout(activation_l(h_{l-1} W_l + b_l)) for hidden layers; logits = h_L W + b.
+Var MlpModel::forward(Tape& tape, Var inputs, std::vector<Var>* hidden, std::vector<Tensor>* masks) {
+  Var h = inputs;
+  for (size_t l = 0; l + 1 < layers_.size(); ++l) {
+    h = ops::activate(layers_[l].forward(tape, h), config_.activation[l]);
+    ops::Dropout dropped = ops::dropout(h, config_.dropout[l]);
+    h = dropped.output;
+    if (hidden) hidden->push_back(h);
+    if (masks) masks->push_back(dropped.mask);
+  }
+  return layers_.back().forward(tape, h);
+}
+
+Var MlpModel::loss_of(Tape& tape, Var logits, const std::vector<int>& labels) const {
+  int n = static_cast<int>(labels.size());
+  if (classes_ == 2) {
+    Tensor targets(Shape{n, 1});
+    for (int i = 0; i < n; ++i) targets[i] = static_cast<float>(labels[static_cast<size_t>(i)]);
+    Var t = tape.constant(targets);
+    return config_.loss == LossKind::CrossEntropy ? ops::binary_cross_entropy_with_logits(logits, t)
+                                                  : ops::mse(ops::sigmoid(logits), t);
+  }
+  if (config_.loss == LossKind::CrossEntropy) return ops::cross_entropy(logits, labels);
+  Tensor one_hot(Shape{n, classes_});
+  for (int i = 0; i < n; ++i) one_hot[i * classes_ + labels[static_cast<size_t>(i)]] = 1.0f;
+  return ops::mse(ops::softmax(logits), tape.constant(one_hot));
+}
+
+bool MlpModel::train_step() {
+  if (diverged_ || train_.size() == 0) return false;
+  std::vector<int> rows = batches_->next();
+  std::vector<float> xy;
+  std::vector<int> labels;
+  for (int r : rows) {
+    xy.push_back(train_.x[2 * static_cast<size_t>(r)]);
+    xy.push_back(train_.x[2 * static_cast<size_t>(r) + 1]);
+    labels.push_back(train_.label[static_cast<size_t>(r)]);
+  }
+  tape_.clear();
+  tape_.training = true;
+  masks_.clear();
+  Var logits = forward(tape_, tape_.constant(features_of(xy)), nullptr, &masks_);
+  Var loss = loss_of(tape_, logits, labels);
+  if (config_.penalty != Penalty::None && config_.penalty_rate > 0) {
+    std::vector<Var> weights;
+    for (Linear& layer : layers_) weights.push_back(tape_.param(layer.weight));
+    Var penalty = config_.penalty == Penalty::L1 ? ops::l1_penalty(weights) : ops::l2_penalty(weights);
+    loss = ops::add(loss, ops::scale(penalty, config_.penalty_rate));
+  }
+  optimizer_->zero_grad();
+  if (!loss.ok() || !tape_.backward(loss)) {
+    diverged_ = true;  // a shape error would be a bug; stop rather than loop on it
+    return false;
+  }
+  optimizer_->step();
+  ++steps_;
+  if (!std::isfinite(loss.value().item()) || !all_finite(layers_)) {
+    diverged_ = true;
+    return false;
+  }
+  return true;
+}
+
+void MlpModel::evaluate_set(const Dataset2D& set, float* loss, float* accuracy) {
+  if (set.size() == 0) {
+    *loss = 0;
+    *accuracy = 0;
+    return;
+  }
+  tape_.clear();
+  tape_.training = false;
+  NoGradScope no_grad(tape_);
+  Var logits = forward(tape_, tape_.constant(features_of(set.x)), nullptr, nullptr);
+  Var value = loss_of(tape_, logits, set.label);
+  *loss = value.ok() ? value.value().item() : NAN;
+  const Tensor& z = logits.value();
+  int correct = 0;
+  for (int i = 0; i < set.size(); ++i) {
+    int predicted;
+    if (classes_ == 2) {
+      predicted = z[i] > 0 ? 1 : 0;
+    } else {
+      predicted = 0;
+      for (int k = 1; k < classes_; ++k)
+        if (z[i * classes_ + k] > z[i * classes_ + predicted]) predicted = k;
+    }
+    correct += predicted == set.label[static_cast<size_t>(i)];
+  }
+  *accuracy = static_cast<float>(correct) / static_cast<float>(set.size());
+}
+
+void MlpModel::evaluate() {
+  evaluate_set(train_, &train_loss_, &train_accuracy_);
+  evaluate_set(test_, &test_loss_, &test_accuracy_);
+}
+
+void MlpModel::record_history() {
+  constexpr size_t kMaxHistory = 2000;
+  if (train_history_.size() >= kMaxHistory) {  // keep the whole run, at half the resolution
+    for (size_t i = 0; i < kMaxHistory / 2; ++i) {
+      train_history_[i] = train_history_[2 * i];
+      test_history_[i] = test_history_[2 * i];
+    }
+    train_history_.resize(kMaxHistory / 2);
+    test_history_.resize(kMaxHistory / 2);
+  }
+  train_history_.push_back(train_loss_);
+  test_history_.push_back(test_loss_);
+}
+
+double MlpModel::epochs() const {
+  return train_.size() == 0 ? 0 : static_cast<double>(steps_) * config_.batch_size / train_.size();
+}
+
+std::vector<float> MlpModel::predict(const std::vector<float>& xy) {
+  Tape tape;
+  tape.training = false;
+  NoGradScope no_grad(tape);
+  Var logits = forward(tape, tape.constant(features_of(xy)), nullptr, nullptr);
+  int n = static_cast<int>(xy.size() / 2);
+  std::vector<float> probabilities(static_cast<size_t>(n) * classes_);
+  const Tensor& z = logits.value();
+  for (int i = 0; i < n; ++i) {
+    if (classes_ == 2) {
+      float p = 1.0f / (1.0f + std::exp(-z[i]));
+      probabilities[2 * static_cast<size_t>(i)] = 1 - p;
+      probabilities[2 * static_cast<size_t>(i) + 1] = p;
+    } else {
+      softmax_values(z.data() + i * classes_, classes_, 1.0f, &probabilities[static_cast<size_t>(i) * classes_]);
+    }
+  }
+  return probabilities;
+}
+
+void MlpModel::update_heatmaps(int resolution) {
+  std::vector<float> xy;
+  for (int row = 0; row < resolution; ++row)
+    for (int col = 0; col < resolution; ++col) {
+      xy.push_back(-kDomain + 2 * kDomain * (static_cast<float>(col) + 0.5f) / static_cast<float>(resolution));
+      xy.push_back(kDomain - 2 * kDomain * (static_cast<float>(row) + 0.5f) / static_cast<float>(resolution));
+    }
+  Tape tape;
+  tape.training = false;
+  NoGradScope no_grad(tape);
+  Tensor inputs = features_of(xy);
+  std::vector<Var> hidden;
+  Var logits = forward(tape, tape.constant(inputs), &hidden, nullptr);
+  int n = resolution * resolution;
+
+  output_map_.kind = HeatmapKind::ClassProbabilities;
+  output_map_.classes = classes_;
+  output_map_.resize(resolution, resolution);
+  std::vector<float> p(static_cast<size_t>(classes_));
+  for (int i = 0; i < n; ++i) {
+    float* t = &output_map_.texels[static_cast<size_t>(i) * 4];
+    if (classes_ == 2) {
+      float q = 1.0f / (1.0f + std::exp(-logits.value()[i]));
+      t[0] = 1 - q;
+      t[1] = q;
+    } else {
+      softmax_values(logits.value().data() + i * classes_, classes_, 1.0f, p.data());
+      for (int k = 0; k < std::min(classes_, 4); ++k) t[k] = p[static_cast<size_t>(k)];
+    }
+  }
+  ++output_map_.version;
+
+  // Inputs scaled by their largest magnitude on the grid; neurons shown as they are, clipped to [-1, 1].
+  neuron_maps_.assign(hidden.size() + 1, {});
+  auto fill = [&](std::vector<HeatmapImage>& maps, const Tensor& values, int width, bool normalise) {
+    maps.resize(static_cast<size_t>(width));
+    for (int j = 0; j < width; ++j) {
+      HeatmapImage& map = maps[static_cast<size_t>(j)];
+      unsigned version = map.version;
+      map.kind = HeatmapKind::Diverging;
+      map.resize(resolution, resolution);
+      float scale = 1;
+      if (normalise) {
+        float top = 1e-6f;
+        for (int i = 0; i < n; ++i) top = std::max(top, std::fabs(values[i * width + j]));
+        scale = 1 / top;
+      }
+      for (int i = 0; i < n; ++i) map.texels[static_cast<size_t>(i) * 4] = values[i * width + j] * scale;
+      map.version = version + 1;
+    }
+  };
+  fill(neuron_maps_[0], inputs, input_count(), true);
+  for (size_t l = 0; l < hidden.size(); ++l) fill(neuron_maps_[l + 1], hidden[l].value(), hidden[l].shape()[1], false);
+}
