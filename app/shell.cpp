@@ -53,7 +53,8 @@ std::string json_field_value(const StateField& f) {
     case FieldType::Number: return json_number(*f.number);
     case FieldType::Integer: return std::to_string(*f.integer);
     case FieldType::Boolean: return *f.boolean ? "true" : "false";
-    case FieldType::Choice: return json_string(url_state::format_value(f));
+    case FieldType::Choice:
+    case FieldType::Text: return json_string(url_state::format_value(f));
   }
   return "null";
 }

@@ -41,9 +41,10 @@ bool percent_decode(std::string_view in, std::string* out) {
   return true;
 }
 
-// Characters that never need escaping in our values; everything else is %XX.
+// Characters that never need escaping in our values (all legal in a URL
+// fragment, none of them '&' or '='); everything else is %XX.
 bool is_plain_value_char(char c) {
-  return is_key_char(c) || (c >= 'A' && c <= 'Z') || c == '-' || c == '.';
+  return is_key_char(c) || (c >= 'A' && c <= 'Z') || c == '-' || c == '.' || c == ',' || c == ':' || c == '~' || c == '+';
 }
 
 std::string percent_encode(std::string_view in) {
@@ -147,6 +148,7 @@ std::string format_value(const StateField& field) {
       int i = *field.integer;
       return i >= 0 && i < static_cast<int>(field.choices.size()) ? field.choices[i] : field.choices.front();
     }
+    case FieldType::Text: return *field.text;
   }
   return "";
 }
@@ -154,9 +156,12 @@ std::string format_value(const StateField& field) {
 bool parse_value(const StateField& field, const std::string& text, double* out) {
   switch (field.type) {
     case FieldType::Number: {
+      // Range-checked as the float the field stores: "0.9" must fit a max of 0.9f.
       double v;
-      if (!parse_finite(text, &v) || v < field.min || v > field.max) return false;
-      *out = v;
+      if (!parse_finite(text, &v)) return false;
+      float f = static_cast<float>(v);
+      if (!std::isfinite(f) || f < static_cast<float>(field.min) || f > static_cast<float>(field.max)) return false;
+      *out = f;
       return true;
     }
     case FieldType::Integer: {
@@ -173,6 +178,9 @@ bool parse_value(const StateField& field, const std::string& text, double* out) 
       for (size_t i = 0; i < field.choices.size(); ++i)
         if (field.choices[i] == text) { *out = static_cast<double>(i); return true; }
       return false;
+    case FieldType::Text:
+      *out = 0;
+      return text.size() <= field.max_length && (!field.text_valid || field.text_valid(text));
   }
   return false;
 }
@@ -189,7 +197,8 @@ std::vector<std::string> apply_pairs(const std::vector<std::pair<std::string, st
     }
     double v;
     if (parse_value(*field, value, &v)) {
-      field->set(v);
+      if (field->type == FieldType::Text) *field->text = value;
+      else field->set(v);
     } else {
       notices.push_back("bad value " + key + "=" + quote_for_notice(value) + " (using " + format_value(*field) + ")");
     }

@@ -8,6 +8,7 @@ double StateField::value() const {
     case FieldType::Integer:
     case FieldType::Choice: return *integer;
     case FieldType::Boolean: return *boolean ? 1.0 : 0.0;
+    case FieldType::Text: return 0;
   }
   return 0;
 }
@@ -18,7 +19,13 @@ void StateField::set(double v) const {
     case FieldType::Integer:
     case FieldType::Choice: *integer = static_cast<int>(v); break;
     case FieldType::Boolean: *boolean = v != 0; break;
+    case FieldType::Text: break;
   }
+}
+
+void StateField::reset() const {
+  if (type == FieldType::Text) *text = default_text;
+  else set(default_value);
 }
 
 void StateFields::number(const char* key, float* target, float default_value, float min, float max) {
@@ -64,6 +71,18 @@ void StateFields::choice(const char* key, int* target, std::vector<std::string> 
   f.min = 0;
   f.max = static_cast<double>(choices.size()) - 1;
   f.choices = std::move(choices);
+  fields_.push_back(f);
+}
+
+void StateFields::text(const char* key, std::string* target, std::string default_text, size_t max_length,
+                       bool (*valid)(const std::string&)) {
+  StateField f;
+  f.key = key;
+  f.type = FieldType::Text;
+  f.text = target;
+  f.default_text = std::move(default_text);
+  f.max_length = max_length;
+  f.text_valid = valid;
   fields_.push_back(f);
 }
 

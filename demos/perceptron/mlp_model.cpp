@@ -138,6 +138,28 @@ void MlpModel::reset(const MlpConfig& config, const std::vector<UserPoint>& user
   record_history();
 }
 
+void MlpModel::set_training_options(const MlpConfig& config) {
+  if (config.batch_size != config_.batch_size)
+    batches_ = std::make_unique<BatchIterator>(std::max(1, train_.size()), config.batch_size, rng_);
+  config_.learning_rate = config.learning_rate;
+  config_.batch_size = config.batch_size;
+  config_.loss = config.loss;
+  config_.penalty = config.penalty;
+  config_.penalty_rate = config.penalty_rate;
+  std::copy(std::begin(config.dropout), std::end(config.dropout), std::begin(config_.dropout));
+  if (optimizer_) optimizer_->learning_rate = config.learning_rate;
+}
+
+bool MlpModel::needs_rebuild(const MlpConfig& a, const MlpConfig& b) {
+  bool same = a.dataset == b.dataset && a.classes == b.classes && a.noise == b.noise && a.points == b.points &&
+              a.train_percent == b.train_percent && a.seed == b.seed && a.hidden_layers == b.hidden_layers &&
+              a.optimizer == b.optimizer;
+  for (int f = 0; same && f < kFeatureCount; ++f) same = a.features[f] == b.features[f];
+  for (int l = 0; same && l < a.hidden_layers; ++l)
+    same = a.neurons[l] == b.neurons[l] && a.activation[l] == b.activation[l];
+  return !same;
+}
+
 Tensor MlpModel::features_of(const std::vector<float>& xy) const {
   int n = static_cast<int>(xy.size() / 2), inputs = input_count();
   Tensor out(Shape{std::max(1, n), inputs});

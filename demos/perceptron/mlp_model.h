@@ -68,6 +68,11 @@ class MlpModel {
   // Regenerates the data from config (and adds user points), builds a fresh network.
   void reset(const MlpConfig& config, const std::vector<UserPoint>& user_points);
 
+  // Changes that keep the network: learning rate, batch size, dropout, loss, penalty.
+  void set_training_options(const MlpConfig& config);
+  // True when going from a to b needs new data or a new network.
+  static bool needs_rebuild(const MlpConfig& a, const MlpConfig& b);
+
   // One mini-batch update. False (and diverged() true) once the loss or a weight is not finite.
   bool train_step();
   // Losses and accuracy over the whole train and test sets (evaluation mode).

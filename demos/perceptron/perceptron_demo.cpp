@@ -26,8 +26,12 @@ Mode* PerceptronDemo::mode_named(const char* mode_name) const {
 
 void PerceptronDemo::declare_state(StateFields& fields) {
   std::vector<std::string> names;
-  for (const auto& mode : modes_) names.push_back(mode->name());
-  fields.choice("mode", &mode_, names, 0);
+  int default_mode = 0;  // MLP, TensorFlow Playground's experiment, when present
+  for (const auto& mode : modes_) {
+    if (std::strcmp(mode->name(), "mlp") == 0) default_mode = static_cast<int>(names.size());
+    names.push_back(mode->name());
+  }
+  fields.choice("mode", &mode_, names, default_mode);
   fields.boolean("run", &running_, false);
   for (auto& mode : modes_) mode->declare_state(fields);
 }

@@ -164,3 +164,27 @@ TEST_CASE("empty and bare hashes are harmless") {
     expect_defaults(s);
   }
 }
+
+namespace {
+bool digits_and_commas(const std::string& s) {
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || c == ',' || c == ':' || c == '-' || c == '.')) return false;
+  return true;
+}
+}  // namespace
+
+TEST_CASE("text fields round-trip, and invalid or overlong text falls back to the default") {
+  std::string points;
+  StateFields fields;
+  fields.text("pts", &points, "", 20, digits_and_commas);
+  points = "1.5:-2:1,0:3:0";
+  std::string hash = url_state::encode_state("d", fields);
+  CHECK(hash == "demo=d&pts=1.5:-2:1,0:3:0");  // ',' and ':' need no escaping in a fragment
+  points.clear();
+  CHECK(url_state::apply_pairs(url_state::parse_hash(hash).pairs, fields).empty());
+  CHECK(points == "1.5:-2:1,0:3:0");
+  CHECK(url_state::apply_pairs(url_state::parse_hash("pts=1:2:x").pairs, fields).size() == 1);
+  CHECK(points.empty());
+  CHECK(url_state::apply_pairs(url_state::parse_hash("pts=" + std::string(21, '1')).pairs, fields).size() == 1);
+  CHECK(points.empty());
+}
