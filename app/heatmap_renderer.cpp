@@ -44,7 +44,11 @@ void upload_if_changed(Texture& texture, const HeatmapImage& image) {
   if (texture.id == 0) glGenTextures(1, &texture.id);
   glBindTexture(GL_TEXTURE_2D, texture.id);
   // Half floats are filterable in WebGL2 and ES 3.0, so the boundary is smoothly interpolated.
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA16F, image.width, image.height, 0, GL_RGBA, GL_FLOAT, image.texels.data());
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  if (image.channels() == 1)
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R16F, image.width, image.height, 0, GL_RED, GL_FLOAT, image.texels.data());
+  else
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA16F, image.width, image.height, 0, GL_RGBA, GL_FLOAT, image.texels.data());
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);

@@ -33,7 +33,7 @@ void draw_on_cpu(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const HeatmapIma
 }  // namespace
 
 ImVec4 heatmap_color(const HeatmapImage& image, int x, int y, bool discretize) {
-  const float* t = &image.texels[(static_cast<size_t>(y) * image.width + x) * 4];
+  const float* t = &image.texels[(static_cast<size_t>(y) * image.width + x) * image.channels()];
   if (image.kind == HeatmapKind::Diverging) {
     float v = std::clamp(t[0], -1.0f, 1.0f);
     if (discretize) v = v >= 0 ? 1.0f : -1.0f;

@@ -19,15 +19,17 @@ struct HeatmapImage {
   HeatmapKind kind = HeatmapKind::Diverging;
   int width = 0, height = 0;  // texels; row 0 is the top of the picture
   int classes = 2;            // for ClassProbabilities
-  std::vector<float> texels;  // width * height * 4 (RGBA), whatever the kind
+  std::vector<float> texels;  // width * height * channels()
   unsigned version = 0;       // bump after changing texels, so the GPU copy is refreshed
 
+  // One value per texel for Diverging (a single-channel texture: a quarter of
+  // the upload), four for ClassProbabilities. Set `kind` before resize().
+  int channels() const { return kind == HeatmapKind::Diverging ? 1 : 4; }
   void resize(int w, int h) {
     width = w;
     height = h;
-    texels.assign(static_cast<size_t>(w) * h * 4, 0.0f);
+    texels.assign(static_cast<size_t>(w) * h * channels(), 0.0f);
   }
-  float* texel(int x, int y) { return &texels[(static_cast<size_t>(y) * width + x) * 4]; }
 };
 
 // Class colours, TensorFlow Playground's orange and blue first.

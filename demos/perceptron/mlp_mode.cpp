@@ -14,6 +14,7 @@ const Activation kActivations[] = {Activation::Relu, Activation::Tanh, Activatio
 const char* const kLossChoices[] = {"ce", "mse"};
 const char* const kOptimizerChoices[] = {"sgd", "momentum", "adam"};
 const char* const kPenaltyChoices[] = {"none", "l1", "l2"};
+const char* const kSpeedChoices[] = {"step", "epoch", "max"};
 constexpr int kMaxUserPoints = 80;  // so a link with them stays short
 
 // "x:y:class,..." with x, y in [-6, 6] and a class digit; also the URL validator.
@@ -103,6 +104,7 @@ void MlpMode::declare_state(StateFields& f) {
   f.integer("batch", &batch_size_, 10, 1, 100);
   f.choice("reg", &penalty_, {std::begin(kPenaltyChoices), std::end(kPenaltyChoices)}, 0);
   f.number("regrate", &penalty_rate_, 0.0f, 0.0f, 1.0f);
+  f.choice("speed", &speed_, {std::begin(kSpeedChoices), std::end(kSpeedChoices)}, 1);
   f.boolean("test", &show_test_, false);
   f.boolean("disc", &discretize_, false);
   f.text("pts", &user_points_text_, "", static_cast<size_t>(kMaxUserPoints) * 20, valid_user_points);
@@ -181,8 +183,10 @@ void MlpMode::step(const StepBudget& budget) {
   apply_config_changes();
   double now = now_seconds();
   if (running() && !model_.diverged()) {
-    int done = 0;
-    while (!budget.expired() && model_.train_step()) ++done;
+    // Per frame: one step, one epoch (as TensorFlow Playground does), or all the budget allows.
+    long wanted = speed_ == 0 ? 1 : speed_ == 1 ? std::max(1, model_.train_set().size() / std::max(1, batch_size_)) : -1;
+    long done = 0;
+    while ((wanted < 0 || done < wanted) && !budget.expired() && model_.train_step()) ++done;
     if (model_.diverged()) set_running(false);
     rate_window_steps_ += done;
     if (done > 0) {
@@ -197,7 +201,7 @@ void MlpMode::step(const StepBudget& budget) {
     rate_window_steps_ = 0;
   }
   if (heatmaps_stale_) {
-    model_.update_heatmaps(48);
+    model_.update_heatmaps(48, 20);
     heatmaps_stale_ = false;
   }
 }
@@ -214,6 +218,10 @@ void MlpMode::controls() {
   }
   ImGui::SameLine();
   if (ImGui::Button("Reset")) rebuild();
+  ImGui::SameLine();
+  static const char* const kSpeedLabels[] = {"1 step / frame", "1 epoch / frame", "as fast as possible"};
+  ImGui::SetNextItemWidth(-1);
+  ImGui::Combo("##speed", &speed_, kSpeedLabels, 3);
   ImGui::Text("step %ld   epoch %.1f   %.0f steps/s", model_.steps(), model_.epochs(), steps_per_second_);
   ImGui::Text("loss: train %.3f  test %.3f", static_cast<double>(model_.train_loss()),
               static_cast<double>(model_.test_loss()));

@@ -47,6 +47,7 @@ class MlpMode : public Mode {
   int loss_ = 0, optimizer_ = 0, batch_size_ = 10, penalty_ = 0;
   float learning_rate_ = 0.03f, penalty_rate_ = 0.0f;
   bool show_test_ = false, discretize_ = false;
+  int speed_ = 1;  // kSpeedChoices: a step, an epoch, or as many steps as fit each frame
   std::string user_points_text_;  // "x:y:class,..." for the URL
 
   MlpModel model_;

@@ -303,24 +303,32 @@ std::vector<float> MlpModel::predict(const std::vector<float>& xy) {
   return probabilities;
 }
 
-void MlpModel::update_heatmaps(int resolution) {
+namespace {
+
+// Centres of a resolution x resolution grid over the plane, row 0 at the top.
+std::vector<float> grid_points(int resolution) {
   std::vector<float> xy;
   for (int row = 0; row < resolution; ++row)
     for (int col = 0; col < resolution; ++col) {
       xy.push_back(-kDomain + 2 * kDomain * (static_cast<float>(col) + 0.5f) / static_cast<float>(resolution));
       xy.push_back(kDomain - 2 * kDomain * (static_cast<float>(row) + 0.5f) / static_cast<float>(resolution));
     }
+  return xy;
+}
+
+}  // namespace
+
+void MlpModel::update_heatmaps(int output_resolution, int neuron_resolution) {
   Tape tape;
   tape.training = false;
   NoGradScope no_grad(tape);
-  Tensor inputs = features_of(xy);
-  std::vector<Var> hidden;
-  Var logits = forward(tape, tape.constant(inputs), &hidden, nullptr);
-  int n = resolution * resolution;
 
+  // The output: class probabilities.
+  Var logits = forward(tape, tape.constant(features_of(grid_points(output_resolution))), nullptr, nullptr);
+  int n = output_resolution * output_resolution;
   output_map_.kind = HeatmapKind::ClassProbabilities;
   output_map_.classes = classes_;
-  output_map_.resize(resolution, resolution);
+  output_map_.resize(output_resolution, output_resolution);
   std::vector<float> p(static_cast<size_t>(classes_));
   for (int i = 0; i < n; ++i) {
     float* t = &output_map_.texels[static_cast<size_t>(i) * 4];
@@ -336,22 +344,26 @@ void MlpModel::update_heatmaps(int resolution) {
   ++output_map_.version;
 
   // Inputs scaled by their largest magnitude on the grid; neurons shown as they are, clipped to [-1, 1].
-  neuron_maps_.assign(hidden.size() + 1, {});
+  tape.clear();
+  Tensor inputs = features_of(grid_points(neuron_resolution));
+  std::vector<Var> hidden;
+  forward(tape, tape.constant(inputs), &hidden, nullptr);
+  int m = neuron_resolution * neuron_resolution;
+  neuron_maps_.resize(hidden.size() + 1);
   auto fill = [&](std::vector<HeatmapImage>& maps, const Tensor& values, int width, bool normalise) {
     maps.resize(static_cast<size_t>(width));
     for (int j = 0; j < width; ++j) {
       HeatmapImage& map = maps[static_cast<size_t>(j)];
-      unsigned version = map.version;
       map.kind = HeatmapKind::Diverging;
-      map.resize(resolution, resolution);
+      map.resize(neuron_resolution, neuron_resolution);
       float scale = 1;
       if (normalise) {
         float top = 1e-6f;
-        for (int i = 0; i < n; ++i) top = std::max(top, std::fabs(values[i * width + j]));
+        for (int i = 0; i < m; ++i) top = std::max(top, std::fabs(values[i * width + j]));
         scale = 1 / top;
       }
-      for (int i = 0; i < n; ++i) map.texels[static_cast<size_t>(i) * 4] = values[i * width + j] * scale;
-      map.version = version + 1;
+      for (int i = 0; i < m; ++i) map.texels[static_cast<size_t>(i)] = values[i * width + j] * scale;
+      ++map.version;
     }
   };
   fill(neuron_maps_[0], inputs, input_count(), true);

@@ -77,8 +77,9 @@ class MlpModel {
   bool train_step();
   // Losses and accuracy over the whole train and test sets (evaluation mode).
   void evaluate();
-  // Recomputes every heat map (output and each neuron) on a grid over the plane.
-  void update_heatmaps(int resolution);
+  // Recomputes every heat map on grids over the plane: the output at
+  // `output_resolution`^2 texels, each input and neuron at `neuron_resolution`^2.
+  void update_heatmaps(int output_resolution, int neuron_resolution);
 
   // Network outputs for points, evaluation mode: class probabilities [n, classes].
   std::vector<float> predict(const std::vector<float>& xy);

@@ -20,8 +20,8 @@ ImU32 with_alpha(ImVec4 c, float alpha) { return ImGui::ColorConvertFloat4ToU32(
 void MlpMode::draw() {
   ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  float diagram_width = std::max(260.0f, avail.x * 0.45f);
-  float side = std::min(avail.x - diagram_width - 16, avail.y - kChartHeight - 40);
+  float side = std::min(avail.y - kChartHeight - 50, avail.x * 0.46f);
+  float diagram_width = avail.x - side - 28;
   if (side < 160) {  // narrow (embedded): stack the diagram under the plot
     diagram_width = avail.x;
     side = std::max(120.0f, std::min(avail.x, avail.y * 0.55f));
@@ -92,7 +92,7 @@ void MlpMode::draw_network_diagram(ImVec2 origin, ImVec2 size) {
   const auto& layers = model_.layers();
   int columns = static_cast<int>(layers.size()) + 1;  // inputs, hidden layers, output
   if (maps.empty()) return;
-  float node = std::clamp(size.y / 12.0f, 18.0f, 34.0f);
+  float node = std::clamp(std::min(size.y / 12.0f, (size.x - 60) / (static_cast<float>(columns) * 1.7f)), 12.0f, 34.0f);
   float gap = node * 0.45f;
   float left = origin.x + 46, right = origin.x + size.x - node - 6;
   auto column_x = [&](int c) { return columns == 1 ? left : left + (right - left) * static_cast<float>(c) / static_cast<float>(columns - 1); };
@@ -116,10 +116,9 @@ void MlpMode::draw_network_diagram(ImVec2 origin, ImVec2 size) {
         ImVec2 a = node_min(l, i), b = node_min(l + 1, j);
         a = ImVec2(a.x + node, a.y + node * 0.5f);
         b = ImVec2(b.x, b.y + node * 0.5f);
-        float dx = (b.x - a.x) * 0.5f;
-        draw->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b,
-                             with_alpha(kHeatmapPalette[value >= 0 ? 1 : 0], 0.25f + 0.7f * strength),
-                             0.6f + 3.4f * strength);
+        // Straight lines: a 6x8 network has ~400 links, and curves cost software renderers real frame time.
+        draw->AddLine(a, b, with_alpha(kHeatmapPalette[value >= 0 ? 1 : 0], 0.25f + 0.7f * strength),
+                      0.6f + 3.4f * strength);
       }
   }
 
@@ -140,10 +139,11 @@ void MlpMode::draw_network_diagram(ImVec2 origin, ImVec2 size) {
         else ImGui::SetTooltip("output");
       }
     }
-    const char* caption = c == 0 ? "features" : (c == columns - 1 ? "output" : nullptr);
+    bool narrow = (right - left) / static_cast<float>(std::max(1, columns - 1)) < 64;
+    const char* caption = c == 0 ? (narrow ? "in" : "features") : (c == columns - 1 ? "out" : nullptr);
     char buffer[24];
     if (!caption) {
-      std::snprintf(buffer, sizeof buffer, "layer %d", c);
+      std::snprintf(buffer, sizeof buffer, narrow ? "L%d" : "layer %d", c);
       caption = buffer;
     }
     draw->AddText(ImVec2(column_x(c), origin.y + 4), IM_COL32(170, 170, 170, 255), caption);

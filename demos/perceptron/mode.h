@@ -14,19 +14,24 @@
 class Mode : public Demo {
  public:
   void bind_running(bool* running) { running_ = running; }
-  void bind_switcher(std::function<void(const char* mode_name)> switcher) { switcher_ = std::move(switcher); }
+  void bind_switcher(std::function<void(const char* mode_name, const char* request)> switcher) {
+    switcher_ = std::move(switcher);
+  }
+  // Another mode sent this mode to the front with a request, e.g. "xor_by_hand".
+  virtual void handle_request(const char* request) { (void)request; }
 
  protected:
   bool running() const { return running_ != nullptr && *running_; }
   void set_running(bool on) {
     if (running_) *running_ = on;
   }
-  // Shows another mode, e.g. "add a hidden layer" from the perceptron on XOR.
-  void switch_to(const char* mode_name) {
-    if (switcher_) switcher_(mode_name);
+  // Shows another mode, e.g. "add a hidden layer" from the perceptron on XOR,
+  // with an optional request that mode understands.
+  void switch_to(const char* mode_name, const char* request = "") {
+    if (switcher_) switcher_(mode_name, request);
   }
 
  private:
   bool* running_ = nullptr;
-  std::function<void(const char*)> switcher_;
+  std::function<void(const char*, const char*)> switcher_;
 };

@@ -8,11 +8,12 @@
 PerceptronDemo::PerceptronDemo() : modes_(make_perceptron_modes()) {
   for (auto& mode : modes_) {
     mode->bind_running(&running_);
-    mode->bind_switcher([this](const char* mode_name) {
+    mode->bind_switcher([this](const char* mode_name, const char* request) {
       for (int i = 0; i < static_cast<int>(modes_.size()); ++i)
         if (std::strcmp(modes_[static_cast<size_t>(i)]->name(), mode_name) == 0) {
           mode_ = i;
           running_ = false;
+          modes_[static_cast<size_t>(i)]->handle_request(request);
         }
     });
   }

@@ -7,22 +7,41 @@
 #include "engine/random.h"
 #include "imgui.h"
 
+namespace {
+
+const char* const kDataNames[] = {"clouds", "xor"};
+const char* const kDataLabels[] = {"two clouds", "XOR (four corners)"};
+// Keeps w inside the URL fields' range; the rule itself never needs it on
+// these data sets (XOR's weights stay bounded too: the perceptron cycles).
+constexpr float kWeightLimit = 100;
+constexpr long kUpdatesBeforeGivingUp = 200;  // on XOR, when to say it is hopeless
+
+void help_text(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.78f, 0.85f, 1));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
 const char* PerceptronMode::explanation() const {
-  return "A perceptron scores a point x = (x1, x2) with s = w1 x1 + w2 x2 + b and predicts its class "
-         "by the sign of s, so its decision boundary is the line w1 x1 + w2 x2 + b = 0 and the weight "
-         "vector w points towards the +1 side. Rosenblatt's rule (1958) learns w: pick a random "
-         "misclassified sample k, one with y_k (w.x_k + b) <= 0, and set w <- w + rate * y_k x_k, "
-         "b <- b + rate * y_k, which raises y_k (w.x_k + b). When the two clouds can be split by a "
-         "line the rule stops after finitely many updates; raise the spread until they overlap and "
-         "it never settles.";
+  return "Forward pass: the neuron scores x = (1, x1, x2) with s = w.x = w0 + w1 x1 + w2 x2 and answers "
+         "sign(s). The white line is s = 0; the arrow (w1, w2) points to the blue (+1) side. Update "
+         "(Rosenblatt 1958, as the notes state it): pick a random misclassified sample x_k (red ring, "
+         "y_k w.x_k <= 0) and set w <- w + y_k x_k. That raises y_k w.x_k by |x_k|^2 = 1 + x1^2 + x2^2 "
+         "(the numbers under the controls), and the line jumps from its faint old place. If some line "
+         "separates the classes, the rule stops after finitely many updates (Novikoff 1962). On XOR no line "
+         "does (Minsky & Papert 1969): each correction breaks another point, forever. The rate only scales "
+         "the steps; the notes' rule has none, i.e. rate 1.";
 }
 
 void PerceptronMode::declare_state(StateFields& f) {
+  f.choice("p_data", &data_, {kDataNames, kDataNames + 2}, 0);
   // The default line starts wrong, so "Run" has something to correct.
-  f.number("p_w1", &w1_, -1.0f, -5.0f, 5.0f);
-  f.number("p_w2", &w2_, 0.5f, -5.0f, 5.0f);
-  f.number("p_b", &b_, 0.5f, -5.0f, 5.0f);
-  f.number("p_rate", &rate_, 0.5f, 0.01f, 5.0f);
+  f.number("p_w1", &w1_, -1.0f, -kWeightLimit, kWeightLimit);
+  f.number("p_w2", &w2_, 0.5f, -kWeightLimit, kWeightLimit);
+  f.number("p_b", &b_, 0.5f, -kWeightLimit, kWeightLimit);
+  f.number("p_rate", &rate_, 1.0f, 0.01f, 5.0f);
   f.number("p_spread", &spread_, 0.35f, 0.05f, 1.5f);
   f.integer("p_points", &points_, 60, 4, 400);
   f.integer("p_seed", &seed_, 1, 0, 999999);
@@ -31,8 +50,10 @@ void PerceptronMode::declare_state(StateFields& f) {
 
 void PerceptronMode::state_loaded() { generate_data(); }
 
-// Two clouds around (-0.6, -0.4) and (0.6, 0.4); an Irwin-Hall sum of three
-// uniforms stands in for a Gaussian so the data is bit-identical everywhere.
+// Clouds: two around (-0.6, -0.4) and (0.6, 0.4). XOR: four around (+-1, +-1),
+// each point labelled +1 when exactly one coordinate is positive. An
+// Irwin-Hall sum of three uniforms stands in for a Gaussian so the data is
+// bit-identical everywhere.
 void PerceptronMode::generate_data() {
   Pcg32 rng(static_cast<uint64_t>(seed_));
   auto bell = [&] {
@@ -45,15 +66,23 @@ void PerceptronMode::generate_data() {
   auto make = [&](int count, std::vector<Point>& out) {
     out.clear();
     for (int i = 0; i < count; ++i) {
-      int label = i % 2 == 0 ? 1 : -1;
-      float cx = 0.6f * static_cast<float>(label), cy = 0.4f * static_cast<float>(label);
-      out.push_back({cx + spread_ * bell(), cy + spread_ * bell(), label});
+      if (xor_data()) {
+        float cx = i % 2 == 0 ? 1.0f : -1.0f, cy = i % 4 < 2 ? 1.0f : -1.0f;
+        float x = cx + spread_ * bell();
+        float y = cy + spread_ * bell();
+        out.push_back({x, y, (x > 0) != (y > 0) ? 1 : -1});
+      } else {
+        int label = i % 2 == 0 ? 1 : -1;
+        float cx = 0.6f * static_cast<float>(label), cy = 0.4f * static_cast<float>(label);
+        float x = cx + spread_ * bell();
+        out.push_back({x, cy + spread_ * bell(), label});
+      }
     }
   };
   make(points_, train_);
   make(std::max(2, points_ / 2), test_);
   steps_ = 0;
-  last_corrected_ = -1;
+  last_ = Update{};
   pending_updates_ = 0;
   pick_counter_ = 0;
 }
@@ -65,6 +94,8 @@ int PerceptronMode::misclassified_count(const std::vector<Point>& points) const 
   return count;
 }
 
+// The notes ask for y_k w.x_k < 0; a point exactly on the line (= 0) counts
+// as wrong too, since sign(0) puts it on neither side.
 bool PerceptronMode::update_once() {
   std::vector<int> wrong;
   for (int i = 0; i < static_cast<int>(train_.size()); ++i)
@@ -74,13 +105,16 @@ bool PerceptronMode::update_once() {
   int k = wrong[pick.below(static_cast<uint32_t>(wrong.size()))];
   const Point& p = train_[k];
   float y = static_cast<float>(p.label);
-  last_dw1_ = rate_ * y * p.x;
-  last_dw2_ = rate_ * y * p.y;
-  last_db_ = rate_ * y;
-  w1_ = std::clamp(w1_ + last_dw1_, -5.0f, 5.0f);
-  w2_ = std::clamp(w2_ + last_dw2_, -5.0f, 5.0f);
-  b_ = std::clamp(b_ + last_db_, -5.0f, 5.0f);
-  last_corrected_ = k;
+  last_.sample = k;
+  last_.x = {1.0f, p.x, p.y};
+  last_.label = p.label;
+  last_.old_weights = weights();
+  last_.margin_before = y * score(p);
+  for (int i = 0; i < 3; ++i) last_.delta[i] = rate_ * y * last_.x[i];
+  b_ = std::clamp(b_ + last_.delta[0], -kWeightLimit, kWeightLimit);
+  w1_ = std::clamp(w1_ + last_.delta[1], -kWeightLimit, kWeightLimit);
+  w2_ = std::clamp(w2_ + last_.delta[2], -kWeightLimit, kWeightLimit);
+  last_.margin_after = y * score(p);
   ++steps_;
   return true;
 }
@@ -108,17 +142,24 @@ void PerceptronMode::controls() {
     seed_ = seed_ % 999999 + 1;
     generate_data();
   }
-  ImGui::SliderFloat("w1", &w1_, -5, 5, "%.2f");
-  ImGui::SliderFloat("w2", &w2_, -5, 5, "%.2f");
-  ImGui::SliderFloat("b", &b_, -5, 5, "%.2f");
+  bool data_changed = ImGui::Combo("data", &data_, kDataLabels, 2);
+  ImGui::Text("w = (w0, w1, w2) = (%.2f, %.2f, %.2f)", static_cast<double>(b_), static_cast<double>(w1_),
+              static_cast<double>(w2_));
+  // The sliders widen when the rule takes w past +-5.
+  float range = std::max({5.0f, std::ceil(std::fabs(b_)), std::ceil(std::fabs(w1_)), std::ceil(std::fabs(w2_))});
+  ImGui::SliderFloat("w0 (bias)", &b_, -range, range, "%.2f");
+  ImGui::SliderFloat("w1", &w1_, -range, range, "%.2f");
+  ImGui::SliderFloat("w2", &w2_, -range, range, "%.2f");
   ImGui::SliderFloat("learning rate", &rate_, 0.01f, 5, "%.2f", ImGuiSliderFlags_Logarithmic);
   ImGui::SliderInt("updates / s", &speed_, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic);
-  bool data_changed = ImGui::SliderFloat("spread", &spread_, 0.05f, 1.5f, "%.2f");
+  data_changed |= ImGui::SliderFloat("spread", &spread_, 0.05f, 1.5f, "%.2f");
   data_changed |= ImGui::SliderInt("points", &points_, 4, 400);
   data_changed |= ImGui::InputInt("seed", &seed_);
   seed_ = std::clamp(seed_, 0, 999999);
   if (data_changed) generate_data();
 
+  ImGui::Separator();
+  update_controls();
   ImGui::Separator();
   int wrong = misclassified_count(train_);
   ImGui::Text("updates: %ld", steps_);
@@ -130,28 +171,60 @@ void PerceptronMode::controls() {
     ImGui::TextWrapped("Converged: every training point is on its side.");
     ImGui::PopStyleColor();
   }
-  if (last_corrected_ >= 0)
-    ImGui::TextWrapped("last update: dw = (%+.2f, %+.2f), db = %+.2f", last_dw1_, last_dw2_, last_db_);
+  if (xor_data()) xor_controls();
+}
+
+// What the last update did, in the notes' symbols.
+void PerceptronMode::update_controls() {
+  if (last_.sample < 0) {
+    help_text("Step picks a random red-ringed point x_k and sets w <- w + rate * y_k x_k.");
+    return;
+  }
+  const Update& u = last_;
+  ImGui::Text("last update: sample %d (yellow ring)", u.sample);
+  ImGui::Text("x_k = (1, %+.2f, %+.2f)   y_k = %+d", static_cast<double>(u.x[1]), static_cast<double>(u.x[2]),
+              u.label);
+  ImGui::Text("y_k w.x_k: %+.2f -> %+.2f", static_cast<double>(u.margin_before), static_cast<double>(u.margin_after));
+  ImGui::Text("dw = rate y_k x_k = (%+.2f, %+.2f, %+.2f)", static_cast<double>(u.delta[0]),
+              static_cast<double>(u.delta[1]), static_cast<double>(u.delta[2]));
+}
+
+void PerceptronMode::xor_controls() {
+  ImGui::Separator();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.3f, 1));
+  ImGui::TextWrapped("No line separates XOR: the blue corners sit on one diagonal, the orange on the other "
+                     "(Minsky & Papert 1969). The rule can only move the mistakes around.");
+  if (steps_ >= kUpdatesBeforeGivingUp && misclassified_count(train_) > 0)
+    ImGui::TextWrapped("%ld updates and still %d wrong: it will never stop.", steps_, misclassified_count(train_));
+  ImGui::PopStyleColor();
+  if (ImGui::Button("Add a hidden layer")) switch_to("gates", "xor_by_hand");
+  help_text("The Logic gates tab builds XOR from two layers of these units, then learns it.");
 }
 
 void PerceptronMode::draw() {
   Plot plot = Plot::fill_square_region(-2, 2, -2, 2);
-  plot.shade_by_sign([this](float x, float y) { return w1_ * x + w2_ * y + b_; });
+  plot.shade_by_sign([this](float x, float y) { return b_ + w1_ * x + w2_ * y; });
   plot.grid_and_axes(1.0f);
+  if (last_.sample >= 0) {
+    const auto& old = last_.old_weights;
+    plot.line_where_zero(old[1], old[2], old[0], IM_COL32(255, 255, 255, 90));
+  }
   plot.line_where_zero(w1_, w2_, b_, IM_COL32(255, 255, 255, 255));
-  plot.weight_arrow(w1_, w2_, b_);
+  // The arrow starts where the line is closest to the origin; off the plot, it is not drawn.
+  float norm2 = w1_ * w1_ + w2_ * w2_;
+  if (norm2 > 0 && std::fabs(w1_ * b_ / norm2) < 1.9f && std::fabs(w2_ * b_ / norm2) < 1.9f) plot.weight_arrow(w1_, w2_, b_);
   for (const Point& p : test_) plot.point(p.x, p.y, p.label, /*hollow=*/true);
   for (int i = 0; i < static_cast<int>(train_.size()); ++i) {
     const Point& p = train_[i];
     plot.point(p.x, p.y, p.label, false);
     if (static_cast<float>(p.label) * score(p) <= 0) plot.ring(p.x, p.y, IM_COL32(255, 60, 60, 255));
-    if (i == last_corrected_) plot.ring(p.x, p.y, IM_COL32(255, 230, 0, 255), 9);
+    if (i == last_.sample) plot.ring(p.x, p.y, IM_COL32(255, 230, 0, 255), 9);
   }
-  plot.legend("filled: train   hollow: test   red ring: misclassified   yellow: last corrected");
+  plot.legend("filled: train  hollow: test  red: misclassified  yellow: x_k  faint: line before");
 }
 
 void PerceptronMode::report(DemoReport& out) const {
-  double loss = 0;  // perceptron criterion: mean of max(0, -y s)
+  double loss = 0;  // perceptron criterion: mean of max(0, -y w.x)
   for (const Point& p : train_) loss += std::max(0.0f, -static_cast<float>(p.label) * score(p));
   out.set("step", static_cast<double>(steps_));
   out.set("train_loss", train_.empty() ? 0 : loss / static_cast<double>(train_.size()));

@@ -219,6 +219,62 @@ async function main() {
       assert(s.fps > 5, `fps ${s.fps}`);
     });
 
+    await check('MLP mode: Play in the UI trains, the loss falls and the heat map is drawn', async () => {
+      const mlp = await context.newPage();
+      await mlp.goto(BASE + '#demo=perceptron&mode=mlp&dataset=xor');
+      const before = await waitForStatus(mlp, (t) => t.frame > 5 && t.state.mode === 'mlp', 'mlp mode');
+      assert(before.step === 0 && before.state.run === false, JSON.stringify(before.state.run));
+      await mlp.mouse.click(256, 78);  // the "Play" button at this viewport size
+      const trained = await waitForStatus(mlp, (t) => t.step > 500 && t.test_accuracy >= 0.9, 'training to 90%', 60000);
+      assert(trained.state.run === true, 'Play did not set run');
+      assert(trained.train_loss < before.train_loss, `loss ${before.train_loss} -> ${trained.train_loss}`);
+      assert(trained.steps_per_second > 0, 'steps per second reported');
+      const buffer = await mlp.screenshot({ path: path.join(SHOTS, 'web-mlp-xor.png') });
+      // The decision plot (right half) must show both class colours, not a blank panel.
+      const png = decodePng(buffer);
+      let orange = 0, blue = 0;
+      for (let y = 60; y < 400; y += 7) {
+        for (let x = 900; x < 1260; x += 7) {
+          const i = (y * png.width + x) * png.channels;
+          const [r, g, b] = [png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]];
+          if (r > 150 && b < 120) orange++;
+          if (b > 150 && r < 120) blue++;
+        }
+      }
+      assert(orange > 50 && blue > 50, `heat map colours: ${orange} orange, ${blue} blue samples`);
+      await mlp.close();
+    });
+
+    await check('MLP mode: a full custom state from the URL is applied and trains by itself', async () => {
+      const custom = await context.newPage();
+      const hash = '#demo=perceptron&mode=mlp&run=1&dataset=spirals&classes=4&noise=0&points=300&train=70&seed=7' +
+                   '&x=1&y=1&xx=1&yy=1&sinx=1&layers=3&n1=8&act1=relu&n2=6&act2=tanh&drop2=0.1&n3=5&act3=sigmoid' +
+                   '&loss=ce&opt=adam&rate=0.01&batch=16&reg=l2&regrate=0.0001&test=1&disc=1&speed=max' +
+                   '&pts=1.50:2.00:3,-3.00:0.50:0';
+      await custom.goto(BASE + hash);
+      const s = await waitForStatus(custom, (t) => t.step > 200, 'training from the URL', 60000);
+      const st = s.state;
+      assert(st.dataset === 'spirals' && st.classes === 4 && st.layers === 3 && st.n2 === 6 && st.act3 === 'sigmoid',
+             JSON.stringify(st));
+      assert(st.opt === 'adam' && st.reg === 'l2' && st.pts === '1.50:2.00:3,-3.00:0.50:0' && st.disc === true,
+             JSON.stringify(st));
+      assert(s.notices.length === 0, `notices: ${s.notices}`);
+      await custom.screenshot({ path: path.join(SHOTS, 'web-mlp-custom.png') });
+      await custom.close();
+    });
+
+    await check('MLP mode: a learning rate of 10 on a deep linear net says "diverged" and keeps running the page', async () => {
+      const wild = await context.newPage();
+      await wild.goto(BASE + '#demo=perceptron&mode=mlp&run=1&rate=10&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8' +
+                      '&act1=linear&act2=linear&act3=linear&act4=linear&act5=linear&act6=linear&speed=max');
+      const s = await waitForStatus(wild, (t) => t.diverged === 1, 'divergence', 30000);
+      assert(s.state.run === false, 'training stopped');
+      const f = s.frame;
+      await waitForStatus(wild, (t) => t.frame > f + 5, 'frames after divergence');
+      await wild.screenshot({ path: path.join(SHOTS, 'web-mlp-diverged.png') });
+      await wild.close();
+    });
+
     await check('a browser without WebGL2 gets a clear message', async () => {
       const noGl = await context.newPage();
       await noGl.addInitScript(() => {

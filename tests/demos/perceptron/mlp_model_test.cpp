@@ -103,12 +103,13 @@ TEST_CASE("user points join the training set; heat maps cover every neuron") {
   MlpModel model;
   model.reset(config, {{1.0f, 2.0f, 1}, {-3.0f, 0.5f, 0}});
   CHECK(model.train_set().size() == 202);
-  model.update_heatmaps(16);
+  model.update_heatmaps(16, 8);
   CHECK(model.output_heatmap().width == 16);
   REQUIRE(model.neuron_heatmaps().size() == 3);  // inputs + two hidden layers
   CHECK(model.neuron_heatmaps()[0].size() == 3);
   CHECK(model.neuron_heatmaps()[1].size() == 4);
   CHECK(model.neuron_heatmaps()[2].size() == 2);
+  CHECK(model.neuron_heatmaps()[1][0].width == 8);
   double total = 0;
   for (int i = 0; i < 16 * 16; ++i) total += model.output_heatmap().texels[static_cast<size_t>(i) * 4 + 1];
   CHECK(total > 0);  // probabilities were written
