@@ -19,7 +19,7 @@ struct Texture {
   GLuint id = 0;
   const HeatmapImage* image = nullptr;  // what it holds, and at which version
   unsigned version = 0;
-  int width = 0, height = 0;
+  int width = 0, height = 0, channels = 0;
 };
 
 struct Request {
@@ -38,25 +38,31 @@ struct State {
 State g_state;
 
 void upload_if_changed(Texture& texture, const HeatmapImage& image) {
-  bool same = texture.id != 0 && texture.image == &image && texture.version == image.version &&
-              texture.width == image.width && texture.height == image.height;
-  if (same) return;
-  if (texture.id == 0) glGenTextures(1, &texture.id);
-  glBindTexture(GL_TEXTURE_2D, texture.id);
-  // Half floats are filterable in WebGL2 and ES 3.0, so the boundary is smoothly interpolated.
+  bool same_size = texture.id != 0 && texture.width == image.width && texture.height == image.height &&
+                   texture.channels == image.channels();
+  if (same_size && texture.image == &image && texture.version == image.version) return;
+  GLenum format = image.channels() == 1 ? GL_RED : GL_RGBA;
+  if (!same_size) {
+    // Half floats are filterable in WebGL2 and ES 3.0, so the boundary is smoothly interpolated.
+    if (texture.id != 0) glDeleteTextures(1, &texture.id);
+    glGenTextures(1, &texture.id);
+    glBindTexture(GL_TEXTURE_2D, texture.id);
+    glTexStorage2D(GL_TEXTURE_2D, 1, image.channels() == 1 ? GL_R16F : GL_RGBA16F, image.width, image.height);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  } else {
+    glBindTexture(GL_TEXTURE_2D, texture.id);
+  }
+  // Re-uploads reuse the storage: reallocating every frame is slow in software GL.
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-  if (image.channels() == 1)
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R16F, image.width, image.height, 0, GL_RED, GL_FLOAT, image.texels.data());
-  else
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA16F, image.width, image.height, 0, GL_RGBA, GL_FLOAT, image.texels.data());
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, image.width, image.height, format, GL_FLOAT, image.texels.data());
   texture.image = &image;
   texture.version = image.version;
   texture.width = image.width;
   texture.height = image.height;
+  texture.channels = image.channels();
 }
 
 void draw_request(const ImDrawList*, const ImDrawCmd* cmd) {

@@ -250,9 +250,10 @@ void MlpMode::controls() {
     for (int k = 0; k < model_.classes(); ++k) {
       if (k > 0) ImGui::SameLine();
       ImGui::PushID(k);
-      ImGui::PushStyleColor(ImGuiCol_Text, kHeatmapPalette[k]);
-      ImGui::RadioButton("##class", &class_to_add_, k);
-      ImGui::PopStyleColor();
+      if (ImGui::ColorButton("##class", kHeatmapPalette[k], ImGuiColorEditFlags_NoTooltip, ImVec2(20, 20)))
+        class_to_add_ = k;
+      if (k == class_to_add_)  // the chosen class gets a white frame
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), IM_COL32_WHITE, 0, 0, 2);
       ImGui::PopID();
     }
     help_marker("Left click adds a point of the chosen class to the training set; right click removes your "
