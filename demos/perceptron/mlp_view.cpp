@@ -147,7 +147,24 @@ void MlpMode::draw_network_diagram(ImVec2 origin, ImVec2 size) {
       caption = buffer;
     }
     draw->AddText(ImVec2(column_x(c), origin.y + 4), IM_COL32(170, 170, 170, 255), caption);
+
+    // +/- under each hidden layer: neurons are added and removed in the diagram itself.
+    if (c > 0 && c < columns - 1) {
+      int& count = neurons_[c - 1];
+      ImVec2 last = node_min(c, column_count(c) - 1);
+      ImGui::SetCursorScreenPos(ImVec2(column_x(c) - 2, last.y + node + 6));
+      ImGui::PushID(c);
+      if (ImGui::SmallButton("+") && count < kMaxNeurons) ++count;
+      ImGui::SameLine(0, 2);
+      if (ImGui::SmallButton("-") && count > 1) --count;
+      ImGui::PopID();
+    }
   }
+  // ... and whole layers, beside the output.
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + size.x - 74, origin.y + size.y - 26));
+  if (ImGui::SmallButton("+layer") && hidden_layers_ < kMaxHiddenLayers) ++hidden_layers_;
+  ImGui::SameLine(0, 2);
+  if (ImGui::SmallButton("-layer") && hidden_layers_ > 0) --hidden_layers_;
 }
 
 void MlpMode::draw_loss_chart(ImVec2 origin, ImVec2 size) {
