@@ -256,8 +256,8 @@ void MlpMode::controls() {
         ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), IM_COL32_WHITE, 0, 0, 2);
       ImGui::PopID();
     }
-    help_marker("Left click adds a point of the chosen class to the training set; right click removes your "
-                "nearest point. Up to 80 of your points are kept in the link.");
+    help_marker("Left click adds a point of the chosen class to the training set; right click (or a long "
+                "press) removes your nearest point. Up to 80 of your points are kept in the link.");
     if (!user_points_.empty()) {
       ImGui::Text("your points: %d", static_cast<int>(user_points_.size()));
       ImGui::SameLine();

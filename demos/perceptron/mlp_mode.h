@@ -54,6 +54,7 @@ class MlpMode : public Mode {
   MlpConfig built_;  // the configuration model_ was built from
   std::vector<UserPoint> user_points_;
   int class_to_add_ = 1;
+  bool long_press_handled_ = false;  // the current press already removed a point
   bool heatmaps_stale_ = true;
   double rate_window_start_ = 0;
   long rate_window_steps_ = 0;

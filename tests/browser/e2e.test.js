@@ -245,6 +245,29 @@ async function main() {
       await mlp.close();
     });
 
+    await check('MLP mode: a click adds the user\'s point to the URL; right click and long press remove it', async () => {
+      const own = await context.newPage();
+      await own.goto(BASE + '#demo=perceptron&mode=mlp');
+      await waitForStatus(own, (t) => t.frame > 5, 'frames');
+      await own.mouse.click(1100, 200);  // inside the decision plot at this viewport size
+      const added = await waitForStatus(own, (t) => t.state.pts !== '', 'a point in the URL');
+      assert(/^-?\d+\.\d\d:-?\d+\.\d\d:1$/.test(added.state.pts), `pts ${added.state.pts}`);
+      const pause = () => new Promise((r) => setTimeout(r, 300));  // a person's clicks are frames apart
+      await pause();
+      await own.mouse.click(1100, 200, { button: 'right' });
+      await waitForStatus(own, (t) => t.state.pts === '', 'right click removes it');
+      await pause();
+      await own.mouse.click(1100, 200);
+      await waitForStatus(own, (t) => t.state.pts !== '', 'added again');
+      await pause();
+      await own.mouse.move(1100, 200);
+      await own.mouse.down();
+      await new Promise((r) => setTimeout(r, 1200));
+      await own.mouse.up();
+      await waitForStatus(own, (t) => t.state.pts === '', 'a long press removes it');
+      await own.close();
+    });
+
     await check('MLP mode: a full custom state from the URL is applied and trains by itself', async () => {
       const custom = await context.newPage();
       const hash = '#demo=perceptron&mode=mlp&run=1&dataset=spirals&classes=4&noise=0&points=300&train=70&seed=7' +
