@@ -19,6 +19,7 @@ PACKAGES=(
   chromium                   # browser tests (driven by playwright-core)
   xvfb xauth imagemagick     # native screenshots
   xz-utils
+  dataset-fashion-mnist      # the dropout demo's images (MIT licence), converted at build time
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
