@@ -1,6 +1,7 @@
 #include "demos/registry.h"
 
 #include "demos/activations/activations.h"
+#include "demos/dropout/dropout_demo.h"
 #include "demos/perceptron/perceptron_demo.h"
 
 // Adding a demo: a folder under demos/, a source line in CMakeLists.txt, and one line here.
@@ -8,5 +9,6 @@ std::vector<std::unique_ptr<Demo>> make_all_demos() {
   std::vector<std::unique_ptr<Demo>> demos;
   demos.push_back(std::make_unique<PerceptronDemo>());
   demos.push_back(std::make_unique<ActivationsDemo>());
+  demos.push_back(std::make_unique<DropoutDemo>());
   return demos;
 }

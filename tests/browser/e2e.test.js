@@ -298,6 +298,23 @@ async function main() {
       await wild.close();
     });
 
+    await check('dropout demo: Fashion-MNIST loads lazily and both networks train side by side', async () => {
+      const d = await context.newPage();
+      await d.goto(BASE + '#demo=dropout&run=1');
+      const a = await waitForStatus(d, (t) => t.demo === 'dropout' && t.data_ready === 1 && t.plain_step > 0 &&
+                                              t.dropout_step > 0, 'data and first steps', 90000);
+      const b = await waitForStatus(d, (t) => t.plain_step > a.plain_step + 5 && t.dropout_step > a.dropout_step + 5,
+                                    'both curves advancing', 90000);
+      for (const key of ['plain_train_loss', 'plain_test_loss', 'plain_train_error', 'plain_test_error',
+                         'dropout_train_loss', 'dropout_test_loss', 'dropout_train_error', 'dropout_test_error']) {
+        assert(typeof b[key] === 'number', `${key} missing: ${JSON.stringify(b)}`);
+      }
+      console.log(`       dropout demo: ${b.images_per_second.toFixed(0)} images/s in wasm`);
+      const v = await screenshotVariety(d, 'web-dropout.png');
+      assert(v.distinctColors >= 20, `dropout demo looks blank: ${JSON.stringify(v)}`);
+      await d.close();
+    });
+
     await check('a browser without WebGL2 gets a clear message', async () => {
       const noGl = await context.newPage();
       await noGl.addInitScript(() => {
