@@ -68,7 +68,6 @@ Shell::Shell(std::vector<std::unique_ptr<Demo>> demos) {
     entry.demo->declare_state(entry.fields);
     entry.fields.reset_all();
     entry.demo->state_loaded();
-    demos_.push_back(entry.demo.get());
     entries_.push_back(std::move(entry));
   }
   embed_ = platform::embed_mode();
@@ -77,8 +76,8 @@ Shell::Shell(std::vector<std::unique_ptr<Demo>> demos) {
 }
 
 int Shell::find_demo(const std::string& name) const {
-  for (int i = 0; i < static_cast<int>(demos_.size()); ++i)
-    if (name == demos_[i]->name()) return i;
+  for (int i = 0; i < static_cast<int>(entries_.size()); ++i)
+    if (name == entries_[i].demo->name()) return i;
   return -1;
 }
 
@@ -91,7 +90,7 @@ void Shell::apply_hash(const std::string& hash) {
       current_ = index;
     } else {
       notices_.push_back("unknown demo " + url_state::quote_for_notice(parsed.demo) + "; showing " +
-                         demos_[current_]->name());
+                         current().name());
     }
   }
   if (parsed.demo.empty() && parsed.pairs.empty()) return;  // empty hash: keep what is shown
@@ -101,7 +100,7 @@ void Shell::apply_hash(const std::string& hash) {
 }
 
 std::string Shell::current_hash_text() const {
-  return url_state::encode_state(demos_[current_]->name(), entries_[current_].fields);
+  return url_state::encode_state(entries_[current_].demo->name(), entries_[current_].fields);
 }
 
 // Two-way sync: a hash typed by the user (or a test) is applied; our own state
@@ -150,9 +149,9 @@ void Shell::side_panel() {
   ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1), "Deep-learning playground");
   ImGui::TextDisabled("runs on your machine");
   ImGui::Separator();
-  for (int i = 0; i < static_cast<int>(demos_.size()); ++i) {
+  for (int i = 0; i < static_cast<int>(entries_.size()); ++i) {
     ImGui::PushID(i);
-    if (ImGui::Selectable(demos_[i]->title(), i == current_)) {
+    if (ImGui::Selectable(entries_[i].demo->title(), i == current_)) {
       current_ = i;
       notices_.clear();
     }
@@ -250,7 +249,7 @@ void Shell::demo_panel() {
 }
 
 std::string Shell::status_json() const {
-  const Demo& demo = *demos_[current_];
+  const Demo& demo = *entries_[current_].demo;
   std::string out = "{";
   // Appends `"key":value` (value already JSON), comma-separated.
   auto add = [&out](const std::string& key, const std::string& json_value) {

@@ -20,7 +20,7 @@ class Shell {
   // Applies a URL hash: picks the demo, loads its fields, records notices.
   void apply_hash(const std::string& hash);
   const std::vector<std::string>& notices() const { return notices_; }
-  Demo& current() { return *demos_[current_]; }
+  Demo& current() { return *entries_[current_].demo; }
 
  private:
   struct Entry {
@@ -38,7 +38,6 @@ class Shell {
   std::string current_hash_text() const;
 
   std::vector<Entry> entries_;
-  std::vector<Demo*> demos_;
   int current_ = 0;
   bool embed_ = false;
   long frame_ = 0;

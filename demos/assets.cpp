@@ -1,10 +1,12 @@
 #include "demos/assets.h"
 
-#include <cstdio>
 #include <map>
+
+#include "engine/io/bytes.h"
 
 namespace {
 
+constexpr size_t kMaxAssetBytes = size_t{1} << 30;
 AssetBackend g_backend = nullptr;
 std::string g_directory = ".";
 
@@ -16,19 +18,13 @@ AssetStatus read_from_directory(const std::string& name) {
   if (found != cache.end()) return found->second;
   AssetStatus status;
   std::string path = g_directory + "/" + name;
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) {
-    status.state = AssetStatus::State::Failed;
-    status.error = "cannot open " + path;
-  } else {
-    std::vector<uint8_t>& bytes = contents[name];
-    uint8_t buffer[65536];
-    size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.insert(bytes.end(), buffer, buffer + n);
-    std::fclose(file);
+  std::vector<uint8_t>& bytes = contents[name];
+  if (read_whole_file(path, kMaxAssetBytes, bytes, status.error)) {
     status.state = AssetStatus::State::Ready;
     status.progress = 1;
     status.bytes = &bytes;
+  } else {
+    status.state = AssetStatus::State::Failed;
   }
   cache[name] = status;
   return status;

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "demos/help_marker.h"
 #include "imgui.h"
 
 namespace dropout_ui {
@@ -45,7 +46,5 @@ void draw_grey_image(ImDrawList* draw, ImVec2 min, float pixel, const float* val
 // One line naming the curves of draw_loss_chart (curves_chart.cpp).
 void draw_chart_legend();
 
-// A "(?)" that shows `text` on hover, as imgui_demo.cpp's HelpMarker.
-void help_marker(const char* text);
 
 }  // namespace dropout_ui

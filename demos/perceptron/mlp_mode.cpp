@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "demos/help_marker.h"
 #include "imgui.h"
 
 namespace {
@@ -50,18 +51,6 @@ std::string format_user_points(const std::vector<UserPoint>& points) {
     text += buffer;
   }
   return text;
-}
-
-void help_marker(const char* text) {
-  ImGui::SameLine();
-  ImGui::TextDisabled("(?)");
-  if (ImGui::IsItemHovered()) {
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-  }
 }
 
 }  // namespace
@@ -140,8 +129,7 @@ void MlpMode::state_loaded() {
 }
 
 void MlpMode::rebuild() {
-  built_ = config_from_state();
-  model_.reset(built_, user_points_);
+  model_.reset(config_from_state(), user_points_);
   heatmaps_stale_ = true;
   rate_window_steps_ = 0;
   steps_per_second_ = 0;
@@ -149,11 +137,10 @@ void MlpMode::rebuild() {
 
 void MlpMode::apply_config_changes() {
   MlpConfig wanted = config_from_state();
-  if (MlpModel::needs_rebuild(built_, wanted)) {
+  if (MlpModel::needs_rebuild(model_.config(), wanted)) {
     rebuild();
   } else {
     model_.set_training_options(wanted);
-    built_ = wanted;
   }
 }
 

@@ -51,7 +51,6 @@ class MlpMode : public Mode {
   std::string user_points_text_;  // "x:y:class,..." for the URL
 
   MlpModel model_;
-  MlpConfig built_;  // the configuration model_ was built from
   std::vector<UserPoint> user_points_;
   int class_to_add_ = 1;
   bool long_press_handled_ = false;  // the current press already removed a point

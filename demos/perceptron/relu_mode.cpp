@@ -11,6 +11,7 @@
 #include "engine/ops/linalg.h"
 #include "engine/ops/losses.h"
 #include "engine/random.h"
+#include "demos/help_marker.h"
 #include "imgui.h"
 
 namespace {
@@ -48,18 +49,6 @@ ImU32 unit_color(int i, float alpha = 1.0f) {
   float r, g, b;
   ImGui::ColorConvertHSVtoRGB(std::fmod(0.08f + 0.618034f * static_cast<float>(i), 1.0f), 0.55f, 1.0f, r, g, b);
   return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, alpha));
-}
-
-void help_marker(const char* text) {
-  ImGui::SameLine();
-  ImGui::TextDisabled("(?)");
-  if (ImGui::IsItemHovered()) {
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-  }
 }
 
 // sin by its Taylor series, for |x| <= 5: only +, * and /, which IEEE 754

@@ -23,6 +23,7 @@
 
 #include <cstring>
 
+#include "engine/io/bytes.h"
 #include "engine/io/crc32.h"
 
 namespace {
@@ -34,65 +35,6 @@ constexpr uint32_t kMaxNameBytes = 255;  // the length is one byte
 constexpr uint32_t kMaxSide = 1024;
 constexpr uint32_t kMaxCount = 1000000;
 
-// --- Writing: each field appended byte by byte, least significant first ------
-
-void put_u8(std::vector<uint8_t>& out, uint32_t v) { out.push_back(static_cast<uint8_t>(v & 0xFFu)); }
-void put_u16(std::vector<uint8_t>& out, uint32_t v) {
-  put_u8(out, v);
-  put_u8(out, v >> 8);
-}
-void put_u32(std::vector<uint8_t>& out, uint32_t v) {
-  put_u16(out, v);
-  put_u16(out, v >> 16);
-}
-
-// --- Reading: every field goes through take(), the one bounds check ----------
-
-class Reader {
- public:
-  Reader(const uint8_t* data, size_t size) : data_(data), size_(size) {}
-
-  // The next n bytes, or nullptr (and an error naming `what`) if the file ends
-  // first. n is 64-bit: count * rows * cols from a hostile header reaches 2^40,
-  // which must not wrap in wasm32's 32-bit size_t before it is compared.
-  const uint8_t* take(uint64_t n, const std::string& what) {
-    if (n > remaining()) {
-      error = "image asset: file is truncated (needs " + std::to_string(n) + " bytes at offset " + std::to_string(pos_) +
-              " for " + what + ", only " + std::to_string(remaining()) + " remain)";
-      return nullptr;
-    }
-    const uint8_t* p = data_ + pos_;
-    pos_ += static_cast<size_t>(n);
-    return p;
-  }
-  bool u8(uint32_t& out, const std::string& what) {
-    const uint8_t* p = take(1, what);
-    if (p) out = p[0];
-    return p != nullptr;
-  }
-  bool u16(uint32_t& out, const std::string& what) {
-    const uint8_t* p = take(2, what);
-    if (p) out = static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8;
-    return p != nullptr;
-  }
-  bool u32(uint32_t& out, const std::string& what) {
-    const uint8_t* p = take(4, what);
-    if (p)
-      out = static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 | static_cast<uint32_t>(p[2]) << 16 |
-            static_cast<uint32_t>(p[3]) << 24;
-    return p != nullptr;
-  }
-  size_t pos() const { return pos_; }
-  size_t remaining() const { return size_ - pos_; }
-
-  std::string error;
-
- private:
-  const uint8_t* data_;
-  size_t size_;
-  size_t pos_ = 0;
-};
-
 // One set as it lies in the file, before anything is copied.
 struct SetView {
   const char* name = "";  // "train" or "test", for messages
@@ -103,7 +45,7 @@ struct SetView {
 
 bool side_in_range(uint32_t side) { return side >= 1 && side <= kMaxSide; }
 
-bool read_set(Reader& in, SetView& set) {
+bool read_set(ByteReader& in, SetView& set) {
   const std::string of_set = std::string(" of the ") + set.name + " set";
   if (!in.u32(set.count, "the image count" + of_set)) return false;
   if (set.count > kMaxCount) {
@@ -164,7 +106,7 @@ void put_set(std::vector<uint8_t>& out, const ImageSet& set) {
 
 ImageAssetResult parse_image_asset(const uint8_t* data, size_t size) {
   if (size == 0 || data == nullptr) return failure("image asset: file is empty");
-  Reader in(data, size);
+  ByteReader in(data, size, "image asset");
   const uint8_t* magic = in.take(4, "the magic \"DLPI\"");
   if (!magic) return failure(in.error);
   if (std::memcmp(magic, kMagic, 4) != 0)

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include "engine/io/bytes.h"
+
 // stb_image, compiled here only and with internal linkage (STB_IMAGE_STATIC),
 // so another file including it cannot clash with these symbols.
 // STBI_NO_STDIO: load_image_file reads the bytes itself, so every input takes
@@ -132,19 +134,8 @@ ImageResult load_image(const uint8_t* data, size_t size, int channels, int max_p
 }
 
 ImageResult load_image_file(const std::string& path, int channels, int max_pixels) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) return failure("image: cannot open '" + path + "'");
-  std::vector<uint8_t> bytes, chunk(65536);
-  size_t got = 0;
-  while ((got = std::fread(chunk.data(), 1, chunk.size(), file)) > 0) {
-    if (bytes.size() + got > kMaxFileBytes) {
-      std::fclose(file);
-      return failure("image: '" + path + "' is larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB");
-    }
-    bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(got));
-  }
-  bool read_error = std::ferror(file) != 0;
-  std::fclose(file);
-  if (read_error) return failure("image: cannot read '" + path + "'");
+  std::vector<uint8_t> bytes;
+  std::string error;
+  if (!read_whole_file(path, kMaxFileBytes, bytes, error)) return failure("image: " + error);
   return load_image(bytes.data(), bytes.size(), channels, max_pixels);
 }

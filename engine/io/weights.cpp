@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "engine/io/bytes.h"
 #include "engine/io/crc32.h"
 
 using namespace weights_format;
@@ -13,18 +14,6 @@ namespace {
 
 constexpr uint8_t kMagic[4] = {'D', 'L', 'P', 'W'};
 constexpr size_t kMaxFileBytes = size_t{1} << 30;
-
-// --- Writing: each field appended byte by byte, least significant first ------
-
-void put_u8(std::vector<uint8_t>& out, uint32_t v) { out.push_back(static_cast<uint8_t>(v & 0xFFu)); }
-void put_u16(std::vector<uint8_t>& out, uint32_t v) {
-  put_u8(out, v);
-  put_u8(out, v >> 8);
-}
-void put_u32(std::vector<uint8_t>& out, uint32_t v) {
-  put_u16(out, v);
-  put_u16(out, v >> 16);
-}
 
 uint32_t float_bits(float f) {
   uint32_t bits;
@@ -38,55 +27,7 @@ float bits_float(uint32_t bits) {
   return f;
 }
 
-uint32_t get_u32(const uint8_t* p) {
-  return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 | static_cast<uint32_t>(p[2]) << 16 |
-         static_cast<uint32_t>(p[3]) << 24;
-}
-
 std::string quoted(const std::string& name) { return "'" + name + "'"; }
-
-// --- Reading: every field goes through take(), the one bounds check ----------
-
-class Reader {
- public:
-  Reader(const uint8_t* data, size_t size) : data_(data), size_(size) {}
-
-  // The next n bytes, or nullptr (and an error naming `what`) if the file ends first.
-  const uint8_t* take(size_t n, const std::string& what) {
-    if (n > size_ - pos_) {
-      error = "weights: file is truncated (needs " + std::to_string(n) + " bytes at offset " + std::to_string(pos_) +
-              " for " + what + ", only " + std::to_string(size_ - pos_) + " remain)";
-      return nullptr;
-    }
-    const uint8_t* p = data_ + pos_;
-    pos_ += n;
-    return p;
-  }
-  bool u8(uint32_t& out, const std::string& what) {
-    const uint8_t* p = take(1, what);
-    if (p) out = p[0];
-    return p != nullptr;
-  }
-  bool u16(uint32_t& out, const std::string& what) {
-    const uint8_t* p = take(2, what);
-    if (p) out = static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8;
-    return p != nullptr;
-  }
-  bool u32(uint32_t& out, const std::string& what) {
-    const uint8_t* p = take(4, what);
-    if (p) out = get_u32(p);
-    return p != nullptr;
-  }
-  size_t pos() const { return pos_; }
-  size_t remaining() const { return size_ - pos_; }
-
-  std::string error;
-
- private:
-  const uint8_t* data_;
-  size_t size_;
-  size_t pos_ = 0;
-};
 
 struct TensorRecord {
   std::string name;
@@ -97,7 +38,7 @@ struct TensorRecord {
 LoadResult failure(std::string message) { return LoadResult{false, std::move(message)}; }
 
 // One tensor record at the reader's position; `index` counts from 0.
-bool parse_record(Reader& in, uint32_t index, TensorRecord& record) {
+bool parse_record(ByteReader& in, uint32_t index, TensorRecord& record) {
   const std::string label = "tensor " + std::to_string(index);
   uint32_t name_bytes = 0;
   if (!in.u16(name_bytes, "the name length of " + label)) return false;
@@ -145,7 +86,7 @@ bool parse_record(Reader& in, uint32_t index, TensorRecord& record) {
 // Structure and checksum: everything that can be judged without the model.
 LoadResult parse_file(const uint8_t* data, size_t size, std::vector<TensorRecord>& records) {
   if (size == 0 || data == nullptr) return failure("weights: file is empty");
-  Reader in(data, size);
+  ByteReader in(data, size, "weights");
   const uint8_t* magic = in.take(4, "the magic \"DLPW\"");
   if (!magic) return failure(in.error);
   if (std::memcmp(magic, kMagic, 4) != 0) return failure("weights: not a weights file (it does not start with \"DLPW\")");
@@ -192,28 +133,6 @@ LoadResult match_to_model(const std::vector<TensorRecord>& records, const std::m
   for (const auto& [name, param] : by_name)
     if (!seen.count(name)) return failure("weights: missing tensor " + quoted(name));
   return LoadResult{true, ""};
-}
-
-bool read_whole_file(const std::string& path, std::vector<uint8_t>& bytes, std::string& error) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) {
-    error = "cannot open " + quoted(path);
-    return false;
-  }
-  std::vector<uint8_t> chunk(65536);
-  size_t got = 0;
-  while ((got = std::fread(chunk.data(), 1, chunk.size(), file)) > 0) {
-    if (bytes.size() + got > kMaxFileBytes) {
-      std::fclose(file);
-      error = quoted(path) + " is larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB";
-      return false;
-    }
-    bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(got));
-  }
-  bool read_error = std::ferror(file) != 0;
-  std::fclose(file);
-  if (read_error) error = "cannot read " + quoted(path);
-  return !read_error;
 }
 
 }  // namespace
@@ -276,6 +195,6 @@ bool save_weights_file(const std::string& path, const std::vector<const Paramete
 LoadResult load_weights_file(const std::string& path, const std::vector<Parameter*>& params) {
   std::vector<uint8_t> bytes;
   std::string error;
-  if (!read_whole_file(path, bytes, error)) return failure("weights: " + error);
+  if (!read_whole_file(path, kMaxFileBytes, bytes, error)) return failure("weights: " + error);
   return load_weights(bytes.data(), bytes.size(), params);
 }
