@@ -277,6 +277,17 @@ std::string Shell::status_json() const {
   DemoReport report;
   demo.report(report);
   for (const auto& [key, value] : report.numbers) add(key, json_number(value));
+  for (const auto& [key, values] : report.lists) {
+    std::string array = "[";
+    for (double v : values) array += (array.size() > 1 ? "," : "") + json_number(v);
+    add(key, array + "]");
+  }
+  for (const auto& [group, numbers] : report.groups) {
+    std::string object = "{";
+    for (const auto& [key, value] : numbers)
+      object += (object.size() > 1 ? "," : "") + json_string(key) + ":" + json_number(value);
+    add(group, object + "}");
+  }
 
   std::string notices = "[";
   for (const std::string& notice : notices_) {

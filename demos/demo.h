@@ -20,9 +20,20 @@ struct StepBudget {
 double now_seconds();  // monotonic clock, seconds
 
 // Numbers a demo reports to window.playgroundStatus() (step, train_loss, ...).
+// Numbers are flat keys; a list becomes a JSON array ("probabilities": [...]);
+// a group becomes a nested object ("plain": {"step": 10, ...}).
 struct DemoReport {
-  std::vector<std::pair<std::string, double>> numbers;
+  using Numbers = std::vector<std::pair<std::string, double>>;
+  Numbers numbers;
+  std::vector<std::pair<std::string, std::vector<double>>> lists;
+  std::vector<std::pair<std::string, Numbers>> groups;
+
   void set(const char* key, double value) { numbers.emplace_back(key, value); }
+  void set_list(const char* key, std::vector<double> values) { lists.emplace_back(key, std::move(values)); }
+  void set_in(const char* group, const char* key, double value) {
+    if (groups.empty() || groups.back().first != group) groups.emplace_back(group, Numbers{});
+    groups.back().second.emplace_back(key, value);
+  }
 };
 
 class Demo {

@@ -218,6 +218,13 @@ void DropoutDemo::report(DemoReport& out) const {
     out.set((p + "test_loss").c_str(), m.test_loss);
     out.set((p + "train_error").c_str(), m.train_error);
     out.set((p + "test_error").c_str(), m.test_error);
+    // The same numbers as one object per network: status.plain.test_error.
+    const char* group = t == 0 ? "plain" : "dropout";
+    out.set_in(group, "step", static_cast<double>(trainer_.network_steps(twin)));
+    out.set_in(group, "train_loss", m.train_loss);
+    out.set_in(group, "test_loss", m.test_loss);
+    out.set_in(group, "train_error", m.train_error);
+    out.set_in(group, "test_error", m.test_error);
   }
   out.set("step", static_cast<double>(trainer_.steps()));
   out.set("epoch", trainer_.epochs());

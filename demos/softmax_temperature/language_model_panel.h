@@ -1,0 +1,31 @@
+// The temperature demo's "Sampling from a language model" tab: a small
+// character-level GRU language model (weights shipped with the site, trained
+// by tools in this repository), sampled at several temperatures side by side,
+// with the next-character distribution at the cursor moving with T, and a
+// button that continues training in the browser.
+//
+// The demo owns one panel and forwards its calls; the panel's URL keys all
+// start with `lm_`, its status numbers too.
+#pragma once
+
+#include "demos/demo.h"
+
+class LanguageModelPanel {
+ public:
+  LanguageModelPanel();
+  ~LanguageModelPanel();
+  LanguageModelPanel(const LanguageModelPanel&) = delete;
+  LanguageModelPanel& operator=(const LanguageModelPanel&) = delete;
+
+  void declare_state(StateFields& fields);  // lm_* keys
+  void state_loaded();
+  // Loading the weights and text (only once the tab is shown: `active`), and
+  // training while the user asked for more; never past the budget.
+  void step(const StepBudget& budget, bool active);
+  void draw(float temperature);  // the tab's whole content; T is the demo's slider
+  void report(DemoReport& out) const;  // lm_* numbers
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
