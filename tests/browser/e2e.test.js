@@ -309,6 +309,11 @@ async function main() {
                          'dropout_train_loss', 'dropout_test_loss', 'dropout_train_error', 'dropout_test_error']) {
         assert(typeof b[key] === 'number', `${key} missing: ${JSON.stringify(b)}`);
       }
+      for (const twin of ['plain', 'dropout']) {
+        for (const key of ['step', 'train_loss', 'test_loss', 'train_error', 'test_error']) {
+          assert(typeof b[twin][key] === 'number', `${twin}.${key} missing: ${JSON.stringify(b)}`);
+        }
+      }
       console.log(`       dropout demo: ${b.images_per_second.toFixed(0)} images/s in wasm`);
       const v = await screenshotVariety(d, 'web-dropout.png');
       assert(v.distinctColors >= 20, `dropout demo looks blank: ${JSON.stringify(v)}`);
