@@ -29,26 +29,26 @@ void TemperatureDemo::draw_calibration_view() {
   const CalibrationResult& r = run.result();
   ImGui::Text("test accuracy %.1f%% (the same at every T)   fitted T = %.3f   NLL %.3f -> %.3f", 100 * r.test_accuracy,
               r.fitted_temperature, r.nll_before, r.nll_after);
-  ImGui::SameLine();
-  ImGui::TextColored(kHeadingColor, "   at the slider's T = %.3g: ECE %.3f", static_cast<double>(temperature_),
-                     run.test_ece(temperature_));
+  ImGui::TextColored(kHeadingColor, "at the slider's T = %.3g: test ECE %.4f (drag T or click the NLL curve)",
+                     static_cast<double>(temperature_), run.test_ece(temperature_));
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  float side = std::max(160.0f, std::min((avail.x - 16) / 3, avail.y));
+  float spacing = ImGui::GetStyle().ItemSpacing.x;
+  float side = std::max(160.0f, std::min((avail.x - spacing) / 2, avail.y * 0.62f));
   draw_reliability_diagram("before: T = 1", r.bins_before, r.ece_before, side);
   ImGui::SameLine();
   char title[48];
   std::snprintf(title, sizeof title, "after: T = %.2f", r.fitted_temperature);
   draw_reliability_diagram(title, r.bins_after, r.ece_after, side);
-  ImGui::SameLine();
-  draw_nll_curve(std::max(160.0f, ImGui::GetContentRegionAvail().x), side);
+  ImVec2 rest = ImGui::GetContentRegionAvail();
+  draw_nll_curve(std::max(160.0f, rest.x), std::max(120.0f, rest.y - 4));
 }
 
 // Bars: accuracy per confidence bin; the diagonal is perfect calibration; the
 // red part of each bar is the gap the ECE averages (weighted by bin size).
 void TemperatureDemo::draw_reliability_diagram(const char* title, const std::vector<ReliabilityBin>& bins, double ece,
                                                float size) {
-  char full_title[96];
-  std::snprintf(full_title, sizeof full_title, "%s   ECE = %.4f", title, ece);
+  char full_title[128];
+  std::snprintf(full_title, sizeof full_title, "%s: accuracy per confidence bin, ECE = %.4f", title, ece);
   ChartArea c = begin_chart(title, full_title, ImVec2(size, size), 30, 18);
   for (float tick : {0.0f, 0.5f, 1.0f}) {
     char label[24];
@@ -74,15 +74,15 @@ void TemperatureDemo::draw_reliability_diagram(const char* title, const std::vec
                           IM_COL32(255, 255, 255, 140));
   }
   c.draw->AddLine(ImVec2(c.x_at(0), c.y_at(0)), ImVec2(c.x_at(1), c.y_at(1)), IM_COL32(255, 255, 255, 120), 1.5f);
-  c.draw->AddText(ImVec2(c.min.x + 4, c.min.y + 4), kLabelColor, "accuracy per confidence bin");
+  c.draw->AddText(ImVec2(c.min.x + 4, c.min.y + 4), kLabelColor, "red: the gap; diagonal: calibrated");
 }
 
 // NLL on the validation set against T (log axis); the fit is its minimum.
 void TemperatureDemo::draw_nll_curve(float width, float height) {
   const CalibrationRun& run = *calibration_;
-  ChartArea c = begin_chart("nll_curve", "validation NLL against T (click: set the slider)", ImVec2(width, height), 36, 18);
+  ChartArea c = begin_chart("nll_curve", "mean NLL on the validation set against T (log axis; click to set the slider T, orange line)", ImVec2(width, height), 36, 18);
   constexpr int kPoints = 80;
-  const double lo = std::log(0.25), hi = std::log(20.0);
+  const double lo = std::log(0.5), hi = std::log(20.0);
   std::vector<double> values;
   double top = 0, bottom = 1e30;
   for (int i = 0; i <= kPoints; ++i) {
@@ -113,7 +113,7 @@ void TemperatureDemo::draw_nll_curve(float width, float height) {
                           color_u32(kDistilledColor));
   c.draw->AddText(ImVec2(c.x_at(u_of(fitted)) + 6, c.y_at(v_of(run.validation_nll(fitted))) + 4),
                   color_u32(kDistilledColor), "fitted T");
-  double slider = std::clamp(static_cast<double>(temperature_), 0.25, 20.0);
+  double slider = std::clamp(static_cast<double>(temperature_), 0.5, 20.0);
   c.draw->AddLine(ImVec2(c.x_at(u_of(slider)), c.min.y), ImVec2(c.x_at(u_of(slider)), c.max.y),
                   color_u32(kHardColor, 0.7f));
   if (c.active) {

@@ -17,6 +17,26 @@ constexpr float kPlaneExtent = 1.2f;
 
 }  // namespace
 
+// kd_example = -1 (the default) picks the point the teacher, though right, is
+// least sure of at T = 1: its soft targets show the most dark knowledge.
+int TemperatureDemo::shown_example() const {
+  const Distillation& d = *distillation_;
+  int count = d.transfer_data().size();
+  if (kd_example_ >= 0 || d.teacher_transfer_logits().empty()) return std::clamp(kd_example_, 0, count - 1);
+  int classes = d.config().classes, best = 0;
+  double lowest = 2;
+  for (int i = 0; i < count; ++i) {
+    const float* z = d.teacher_transfer_logits().data() + static_cast<size_t>(i) * classes;
+    int predicted = static_cast<int>(std::max_element(z, z + classes) - z);
+    double top = summarize_softmax(std::vector<float>(z, z + classes), 1.0).max_probability;
+    if (predicted == d.transfer_data().label[static_cast<size_t>(i)] && top < lowest) {
+      lowest = top;
+      best = i;
+    }
+  }
+  return best;
+}
+
 void TemperatureDemo::draw_distillation_controls() {
   Distillation& d = *distillation_;
   if (ImGui::Button(running_ ? "Pause" : "Train")) running_ = !running_;
@@ -45,13 +65,13 @@ void TemperatureDemo::draw_distillation_controls() {
 void TemperatureDemo::draw_distillation_view() {
   draw_distillation_controls();
   const Distillation& d = *distillation_;
-  ImGui::Text("teacher 2-64-64-3: test accuracy %.1f%%   students 2-32-32-3 on the first %d points:",
-              100 * d.teacher_test_accuracy(), d.transfer_data().size());
+  ImGui::TextColored(kTeacherColor, "teacher 2-64-64-3, %d labelled points: test accuracy %.1f%%",
+                     d.teacher_data().size(), 100 * d.teacher_test_accuracy());
+  ImGui::Text("students 2-32-32-3, the first %d points:", d.transfer_data().size());
   ImGui::SameLine();
   ImGui::TextColored(kHardColor, "hard labels %.1f%%", 100 * d.student_test_accuracy(Student::Hard));
   ImGui::SameLine();
-  ImGui::TextColored(kDistilledColor, "distilled (T = %.3g, alpha = %.2f) %.1f%%", static_cast<double>(kd_temperature_),
-                     static_cast<double>(kd_alpha_), 100 * d.student_test_accuracy(Student::Distilled));
+  ImGui::TextColored(kDistilledColor, "distilled %.1f%%", 100 * d.student_test_accuracy(Student::Distilled));
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float left = std::max(260.0f, avail.x * 0.55f);
   draw_accuracy_chart(left, std::max(200.0f, avail.y));
@@ -100,13 +120,18 @@ void TemperatureDemo::draw_accuracy_chart(float width, float height) {
 // the distillation temperature (what the distilled student is trained toward).
 void TemperatureDemo::draw_soft_targets(float width, float height) {
   const Distillation& d = *distillation_;
-  ChartArea c = begin_chart("soft_targets", "the teacher's targets for the ringed point", ImVec2(width, height), 34, 20);
+  ImGui::TextColored(kHardColor, "label");
+  ImGui::SameLine();
+  ImGui::TextDisabled("teacher, T = 1");
+  ImGui::SameLine();
+  ImGui::TextColored(kDistilledColor, "teacher, kd T = %.3g", static_cast<double>(kd_temperature_));
+  ChartArea c = begin_chart("soft_targets", "targets for the ringed point", ImVec2(width, height), 34, 20);
   const Tensor& teacher = d.teacher_transfer_logits();
   if (teacher.empty()) {
     c.draw->AddText(ImVec2(c.min.x + 8, c.min.y + 8), kLabelColor, "(after the teacher is trained)");
     return;
   }
-  int classes = d.config().classes, example = std::clamp(kd_example_, 0, d.transfer_data().size() - 1);
+  int classes = d.config().classes, example = shown_example();
   std::vector<float> z(teacher.data() + static_cast<size_t>(example) * classes,
                        teacher.data() + static_cast<size_t>(example + 1) * classes);
   std::vector<double> series[3];
@@ -127,23 +152,17 @@ void TemperatureDemo::draw_soft_targets(float width, float height) {
       float p = static_cast<float>(series[s][static_cast<size_t>(k)]);
       c.draw->AddRectFilled(ImVec2(x0, c.y_at(p * 0.9f)), ImVec2(x0 + slot * 0.24f, c.y_at(0)), color_u32(colors[s]));
       char label[32];
+      // ".34" rather than "0.34": three labels share one class's width.
       std::snprintf(label, sizeof label, "%.2f", static_cast<double>(p));
-      c.draw->AddText(ImVec2(x0, c.y_at(p * 0.9f) - 14), kLabelColor, label);
+      const char* shown = label[0] == '0' ? label + 1 : label;
+      c.draw->AddText(ImVec2(x0 + slot * 0.12f - ImGui::CalcTextSize(shown).x / 2, c.y_at(p * 0.9f) - 14), kLabelColor,
+                      shown);
       if (s == 1) {
         std::snprintf(label, sizeof label, "class %d", k + 1);
         c.draw->AddText(ImVec2(x0, c.max.y + 3), kClassColors[k % 4], label);
       }
     }
-  char legend[64];
-  std::snprintf(legend, sizeof legend, "teacher, T = %.3g", static_cast<double>(kd_temperature_));
-  float x = c.min.x + 6;
-  for (const char* text : {"label", "teacher, T = 1", static_cast<const char*>(legend)}) {
-    int s = text == legend ? 2 : text[0] == 'l' ? 0 : 1;
-    c.draw->AddText(ImVec2(x, c.min.y + 4), color_u32(colors[s]), text);
-    x += ImGui::CalcTextSize(text).x + 14;
-  }
 }
-
 // The points both students see, coloured by label; click one to inspect it.
 void TemperatureDemo::draw_transfer_set(float width, float height) {
   const Distillation& d = *distillation_;
@@ -166,7 +185,7 @@ void TemperatureDemo::draw_transfer_set(float width, float height) {
     }
   }
   if (c.hovered && ImGui::IsMouseClicked(0) && nearest >= 0) kd_example_ = nearest;
-  int example = std::clamp(kd_example_, 0, points.size() - 1);
+  int example = shown_example();
   c.draw->AddCircle(to_screen(points.x[2 * static_cast<size_t>(example)], points.x[2 * static_cast<size_t>(example) + 1]),
                     9, IM_COL32(255, 255, 255, 255), 0, 2);
 }

@@ -31,16 +31,21 @@ void centred_text(ImDrawList* draw, float x, float y, ImU32 color, const char* t
 
 void TemperatureDemo::draw_logits_view() {
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  float top_height = std::max(200.0f, avail.y * 0.55f);
+  float top_height = std::max(200.0f, avail.y * 0.58f);
   float half = std::max(200.0f, (avail.x - ImGui::GetStyle().ItemSpacing.x) / 2);
   draw_logit_bars(half, top_height);
   ImGui::SameLine();
   draw_probability_bars(half, top_height);
 
-  ImGui::BeginGroup();
+  float bottom_height = std::max(140.0f, ImGui::GetContentRegionAvail().y - 4);
+  draw_entropy_curve(half, bottom_height);
+  ImGui::SameLine();
+  ImGui::BeginChild("logit_numbers", ImVec2(half, bottom_height), false);
+  ImGui::PushTextWrapPos(0);
   ImGui::Text("entropy H = %.3f nats   (uniform: log K = %.3f)", summary_.entropy,
               std::log(static_cast<double>(std::max<size_t>(1, logits_.size()))));
-  ImGui::Text("largest probability %.3f   p(1st) / p(2nd) = %.4g", summary_.max_probability, summary_.top_two_ratio);
+  ImGui::Text("largest probability %.3f", summary_.max_probability);
+  ImGui::Text("p(1st) / p(2nd) = %.4g", summary_.top_two_ratio);
   help_marker("The ratio of the two largest probabilities is exp((z_1st - z_2nd) / T): every ratio of softmax "
               "outputs depends on logit differences divided by T, so T stretches or squeezes them all alike.");
   ImGui::Spacing();
@@ -51,11 +56,10 @@ void TemperatureDemo::draw_logits_view() {
   ImGui::TextColored(kHeadingColor, "T = %.3g: %s", static_cast<double>(temperature_), regime);
   ImGui::TextWrapped("Limits: T -> 0 gives a one-hot vector at the argmax (H -> 0); T = 1 is the ordinary softmax; "
                      "T -> infinity gives the uniform distribution (H -> log K). The order of the probabilities "
-                     "never changes, only how far apart they are.");
-  ImGui::EndGroup();
-  ImGui::SameLine();
-  ImVec2 rest = ImGui::GetContentRegionAvail();
-  draw_entropy_curve(std::max(240.0f, rest.x), std::max(120.0f, rest.y - 4));
+                     "never changes, only how far apart they are. The orange bars are the fraction of N samples "
+                     "drawn from p that fell on each class: at low T nearly every draw is the top class.");
+  ImGui::PopTextWrapPos();
+  ImGui::EndChild();
 }
 
 // Logits in [-kLogitLimit, kLogitLimit]; drag a bar up or down to change it.
@@ -117,7 +121,8 @@ void TemperatureDemo::draw_probability_bars(float width, float height) {
   }
   float uniform = 1.0f / static_cast<float>(k);
   c.draw->AddLine(ImVec2(c.min.x, c.y_at(uniform)), ImVec2(c.max.x, c.y_at(uniform)), IM_COL32(255, 255, 255, 90));
-  c.draw->AddText(ImVec2(c.max.x - 70, c.y_at(uniform) - 15), kLabelColor, "uniform 1/K");
+  c.draw->AddText(ImVec2(c.max.x - ImGui::CalcTextSize("uniform 1/K").x - 4, c.y_at(uniform) - 15), kLabelColor,
+                  "uniform 1/K");
   for (size_t i = 0; i < k; ++i) {
     float x0 = c.min.x + slot * static_cast<float>(i);
     float p = static_cast<float>(summary_.probabilities[i]);
@@ -132,8 +137,10 @@ void TemperatureDemo::draw_probability_bars(float width, float height) {
     std::snprintf(label, sizeof label, "%zu", i + 1);
     centred_text(c.draw, x0 + slot / 2, c.max.y + 3, kLabelColor, label);
   }
-  c.draw->AddText(ImVec2(c.min.x + 6, c.min.y + 4), color_u32(kProbabilityColor), "probability");
-  c.draw->AddText(ImVec2(c.min.x + 100, c.min.y + 4), color_u32(kSampleColor), "fraction of samples");
+  float legend_x = c.max.x - ImGui::CalcTextSize("probability  fraction of samples").x - 6;
+  c.draw->AddText(ImVec2(legend_x, c.min.y + 4), color_u32(kProbabilityColor), "probability");
+  c.draw->AddText(ImVec2(legend_x + ImGui::CalcTextSize("probability  ").x, c.min.y + 4), color_u32(kSampleColor),
+                  "fraction of samples");
 }
 
 // H(T) over the slider's whole range, log axis; click or drag to set T.

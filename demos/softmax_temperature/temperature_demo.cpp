@@ -35,7 +35,7 @@ void TemperatureDemo::declare_state(StateFields& f) {
   f.number("kd_alpha", &kd_alpha_, 0.9f, 0.0f, 1.0f);
   f.integer("kd_n", &kd_points_, 50, 10, 1000);
   f.integer("kd_seed", &kd_seed_, 1, 0, 999999);
-  f.integer("kd_example", &kd_example_, 0, 0, 999);
+  f.integer("kd_example", &kd_example_, -1, -1, 999);  // -1: the least certain point
   f.integer("cal_seed", &cal_seed_, 1, 0, 999999);
   f.integer("cal_bins", &cal_bins_, 10, 5, 20);
   lm_.declare_state(f);

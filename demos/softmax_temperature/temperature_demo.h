@@ -56,6 +56,7 @@ class TemperatureDemo : public Demo {
   void draw_accuracy_chart(float width, float height);
   void draw_soft_targets(float width, float height);
   void draw_transfer_set(float width, float height);
+  int shown_example() const;  // the transfer-set point whose targets are shown
   void draw_calibration_view();   // calibration_view.cpp
   void draw_reliability_diagram(const char* title, const std::vector<ReliabilityBin>& bins, double ece, float size);
   void draw_nll_curve(float width, float height);
@@ -68,7 +69,7 @@ class TemperatureDemo : public Demo {
   int samples_ = 1000, sample_seed_ = 1;
   bool running_ = false;
   float kd_temperature_ = 4, kd_alpha_ = 0.9f;
-  int kd_points_ = 50, kd_seed_ = 1, kd_example_ = 0;
+  int kd_points_ = 50, kd_seed_ = 1, kd_example_ = -1;
   int cal_seed_ = 1, cal_bins_ = 10;
 
   // The logit explorer.
