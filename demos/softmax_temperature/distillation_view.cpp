@@ -56,7 +56,7 @@ void TemperatureDemo::draw_distillation_controls() {
     case Distillation::Phase::Finished: ImGui::TextUnformatted("done"); break;
     case Distillation::Phase::Failed:
       ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
-      ImGui::TextWrapped("Training stopped: %s.", d.error().c_str());
+      ImGui::TextWrapped("Training stopped: %s. Lower the learning rate to train again.", d.error().c_str());
       ImGui::PopStyleColor();
       break;
   }
@@ -67,6 +67,14 @@ void TemperatureDemo::draw_distillation_view() {
   const Distillation& d = *distillation_;
   ImGui::TextColored(kTeacherColor, "teacher 2-64-64-3, %d labelled points: test accuracy %.1f%%",
                      d.teacher_data().size(), 100 * d.teacher_test_accuracy());
+  double chance = 1.0 / d.config().classes;
+  if (d.phase() != Distillation::Phase::Teacher && d.teacher_test_accuracy() < chance + 0.1) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
+    ImGui::TextWrapped("The teacher is barely better than chance (%.0f%%): with this learning rate Adam's steps are "
+                       "too large for it to learn, and its soft targets carry nothing. Lower the learning rate.",
+                       100 * chance);
+    ImGui::PopStyleColor();
+  }
   ImGui::Text("students 2-32-32-3, the first %d points:", d.transfer_data().size());
   ImGui::SameLine();
   ImGui::TextColored(kHardColor, "hard labels %.1f%%", 100 * d.student_test_accuracy(Student::Hard));

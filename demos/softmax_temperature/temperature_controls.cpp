@@ -50,6 +50,9 @@ void TemperatureDemo::controls() {
     help_marker("Weight of the soft term; 1 - alpha goes to the hard labels. alpha = 0 makes both students the same.");
     ImGui::SliderInt("transfer points", &kd_points_, 10, 1000, "%d", ImGuiSliderFlags_Logarithmic);
     help_marker("How many of the teacher's 1,000 labelled points the students see. With many, labels alone suffice.");
+    ImGui::SliderFloat("learning rate", &kd_rate_, 0.00001f, 10.0f, "%.5g", ImGuiSliderFlags_Logarithmic);
+    help_marker("Adam's step size for the teacher and both students; changing it restarts training. Far too large "
+                "and the loss becomes NaN: training stops and says so.");
     if (ImGui::Button("New data seed")) kd_seed_ = kd_seed_ % 999999 + 1;
     ImGui::SameLine();
     ImGui::TextDisabled("seed %d", kd_seed_);

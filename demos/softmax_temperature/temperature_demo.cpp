@@ -39,6 +39,7 @@ void TemperatureDemo::declare_state(StateFields& f) {
   f.number("kd_T", &kd_temperature_, 4.0f, 1.0f, 20.0f);
   f.number("kd_alpha", &kd_alpha_, 0.9f, 0.0f, 1.0f);
   f.integer("kd_n", &kd_points_, 50, 10, 1000);
+  f.number("kd_rate", &kd_rate_, 0.005f, 0.00001f, 10.0f);
   f.integer("kd_seed", &kd_seed_, 1, 0, 999999);
   f.integer("kd_example", &kd_example_, -1, -1, 999);  // -1: the least certain point
   f.integer("cal_seed", &cal_seed_, 1, 0, 999999);
@@ -86,14 +87,15 @@ DistillationConfig TemperatureDemo::distillation_config() const {
   c.temperature = kd_temperature_;
   c.alpha = kd_alpha_;
   c.transfer_points = kd_points_;
+  c.learning_rate = kd_rate_;
   c.seed = static_cast<uint64_t>(kd_seed_);
   return c;
 }
 
 void TemperatureDemo::rebuild_distillation_if_needed() {
-  char key[96];
-  std::snprintf(key, sizeof key, "%.4g|%.4g|%d|%d", static_cast<double>(kd_temperature_),
-                static_cast<double>(kd_alpha_), kd_points_, kd_seed_);
+  char key[128];
+  std::snprintf(key, sizeof key, "%.4g|%.4g|%d|%d|%.6g", static_cast<double>(kd_temperature_),
+                static_cast<double>(kd_alpha_), kd_points_, kd_seed_, static_cast<double>(kd_rate_));
   if (distillation_ && distillation_key_ == key) return;
   distillation_key_ = key;
   distillation_ = std::make_unique<Distillation>(distillation_config());

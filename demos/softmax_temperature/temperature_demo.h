@@ -68,7 +68,7 @@ class TemperatureDemo : public Demo {
   std::string logits_text_;
   int samples_ = 1000, sample_seed_ = 1;
   bool running_ = false;
-  float kd_temperature_ = 4, kd_alpha_ = 0.9f;
+  float kd_temperature_ = 4, kd_alpha_ = 0.9f, kd_rate_ = 0.005f;
   int kd_points_ = 50, kd_seed_ = 1, kd_example_ = -1;
   int cal_seed_ = 1, cal_bins_ = 10;
 
