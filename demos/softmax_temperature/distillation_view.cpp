@@ -65,8 +65,13 @@ void TemperatureDemo::draw_distillation_controls() {
 void TemperatureDemo::draw_distillation_view() {
   draw_distillation_controls();
   const Distillation& d = *distillation_;
-  ImGui::TextColored(kTeacherColor, "teacher 2-64-64-3, %d labelled points: test accuracy %.1f%%",
-                     d.teacher_data().size(), 100 * d.teacher_test_accuracy());
+  if (d.phase() == Distillation::Phase::Teacher) {
+    ImGui::TextColored(kTeacherColor, "teacher 2-64-64-3, %d labelled points: step %ld of %d", d.teacher_data().size(),
+                       d.teacher_steps(), d.config().teacher_steps);
+  } else {
+    ImGui::TextColored(kTeacherColor, "teacher 2-64-64-3, %d labelled points: test accuracy %.1f%%",
+                       d.teacher_data().size(), 100 * d.teacher_test_accuracy());
+  }
   double chance = 1.0 / d.config().classes;
   if (d.phase() != Distillation::Phase::Teacher && d.teacher_test_accuracy() < chance + 0.1) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
@@ -121,7 +126,7 @@ void TemperatureDemo::draw_accuracy_chart(float width, float height) {
   }
   if (history.empty())
     c.draw->AddText(ImVec2(c.min.x + 10, c.min.y + 30), kLabelColor,
-                    d.phase() == Distillation::Phase::Teacher ? "Press Train: the teacher learns first." : "");
+                    !running_ ? "Press Train: the teacher learns first, then the students." : "The teacher is learning.");
 }
 
 // For the chosen transfer-set point: its label, the teacher at T = 1 and at
