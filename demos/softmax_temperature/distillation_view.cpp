@@ -11,9 +11,6 @@ using namespace temperature_ui;
 
 namespace {
 
-const ImU32 kClassColors[] = {IM_COL32(64, 140, 220, 255), IM_COL32(245, 147, 34, 255), IM_COL32(120, 200, 110, 255),
-                              IM_COL32(200, 100, 200, 255)};
-constexpr float kPlaneExtent = 1.2f;
 
 }  // namespace
 
@@ -87,7 +84,14 @@ void TemperatureDemo::draw_distillation_view() {
   ImGui::TextColored(kDistilledColor, "distilled %.1f%%", 100 * d.student_test_accuracy(Student::Distilled));
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float left = std::max(260.0f, avail.x * 0.55f);
-  draw_accuracy_chart(left, std::max(200.0f, avail.y));
+  ImGui::BeginGroup();
+  float map_side = std::max(100.0f, std::min((left - ImGui::GetStyle().ItemSpacing.x) / 2, avail.y * 0.45f));
+  draw_accuracy_chart(left, std::max(160.0f, avail.y - map_side - 20 - ImGui::GetStyle().ItemSpacing.y));
+  refresh_decision_maps();
+  draw_decision_map(0, "hard-label student", map_side);
+  ImGui::SameLine();
+  draw_decision_map(1, "distilled student", map_side);
+  ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
   ImVec2 rest = ImGui::GetContentRegionAvail();
@@ -172,25 +176,27 @@ void TemperatureDemo::draw_soft_targets(float width, float height) {
                       shown);
       if (s == 1) {
         std::snprintf(label, sizeof label, "class %d", k + 1);
-        c.draw->AddText(ImVec2(x0, c.max.y + 3), kClassColors[k % 4], label);
+        c.draw->AddText(ImVec2(x0, c.max.y + 3), color_u32(kClassColors[k % 4]), label);
       }
     }
 }
-// The points both students see, coloured by label; click one to inspect it.
+// The teacher's predictions with the points both students see; click one to inspect it.
 void TemperatureDemo::draw_transfer_set(float width, float height) {
   const Distillation& d = *distillation_;
-  float side = std::max(120.0f, std::min(width, height));
-  ChartArea c = begin_chart("transfer_set", "transfer set (click a point)", ImVec2(side, side), 4, 4);
+  float side = std::max(120.0f, std::min(width, height - 28));
+  ChartArea c = begin_chart("transfer_set", "teacher; transfer set (click a point)",
+                            ImVec2(side, side + 20), 2, 2);
   const Dataset2D& points = d.transfer_data();
-  auto to_screen = [&c](float x, float y) {
-    return ImVec2(c.x_at((x + kPlaneExtent) / (2 * kPlaneExtent)), c.y_at((y + kPlaneExtent) / (2 * kPlaneExtent)));
-  };
+  draw_map(c, maps_[2], d.config().classes, points);
+  if (maps_[2].empty())
+    for (int i = 0; i < points.size(); ++i)
+      c.draw->AddCircleFilled(map_to_screen(c, points.x[2 * static_cast<size_t>(i)], points.x[2 * static_cast<size_t>(i) + 1]),
+                              3.5f, color_u32(kClassColors[points.label[static_cast<size_t>(i)] % 4]));
   int nearest = -1;
   float nearest_distance = 12 * 12;
   ImVec2 mouse = ImGui::GetIO().MousePos;
   for (int i = 0; i < points.size(); ++i) {
-    ImVec2 p = to_screen(points.x[2 * static_cast<size_t>(i)], points.x[2 * static_cast<size_t>(i) + 1]);
-    c.draw->AddCircleFilled(p, 4, kClassColors[points.label[static_cast<size_t>(i)] % 4]);
+    ImVec2 p = map_to_screen(c, points.x[2 * static_cast<size_t>(i)], points.x[2 * static_cast<size_t>(i) + 1]);
     float dx = p.x - mouse.x, dy = p.y - mouse.y;
     if (dx * dx + dy * dy < nearest_distance) {
       nearest_distance = dx * dx + dy * dy;
@@ -199,6 +205,6 @@ void TemperatureDemo::draw_transfer_set(float width, float height) {
   }
   if (c.hovered && ImGui::IsMouseClicked(0) && nearest >= 0) kd_example_ = nearest;
   int example = shown_example();
-  c.draw->AddCircle(to_screen(points.x[2 * static_cast<size_t>(example)], points.x[2 * static_cast<size_t>(example) + 1]),
+  c.draw->AddCircle(map_to_screen(c, points.x[2 * static_cast<size_t>(example)], points.x[2 * static_cast<size_t>(example) + 1]),
                     9, IM_COL32(255, 255, 255, 255), 0, 2);
 }

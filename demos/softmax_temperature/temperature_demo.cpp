@@ -99,6 +99,8 @@ void TemperatureDemo::rebuild_distillation_if_needed() {
   if (distillation_ && distillation_key_ == key) return;
   distillation_key_ = key;
   distillation_ = std::make_unique<Distillation>(distillation_config());
+  maps_[0] = maps_[1] = maps_[2] = Tensor();
+  maps_step_ = -1;
 }
 
 void TemperatureDemo::rebuild_calibration_if_needed() {

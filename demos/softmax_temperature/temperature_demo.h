@@ -56,7 +56,9 @@ class TemperatureDemo : public Demo {
   void draw_accuracy_chart(float width, float height);
   void draw_soft_targets(float width, float height);
   void draw_transfer_set(float width, float height);
-  int shown_example() const;  // the transfer-set point whose targets are shown
+  int shown_example() const;
+  void refresh_decision_maps();  // decision_maps.cpp
+  void draw_decision_map(int student, const char* title, float side);  // the transfer-set point whose targets are shown
   void draw_calibration_view();   // calibration_view.cpp
   void draw_reliability_diagram(const char* title, const std::vector<ReliabilityBin>& bins, double ece, float size);
   void draw_nll_curve(float width, float height);
@@ -82,6 +84,9 @@ class TemperatureDemo : public Demo {
   LanguageModelPanel lm_;
   std::unique_ptr<Distillation> distillation_;
   std::string distillation_key_;
+  Tensor maps_[3];  // logits [cells, classes] over the plane: hard student, distilled student, teacher
+  long maps_step_ = -1;
+  double maps_time_ = -1;
   std::unique_ptr<CalibrationRun> calibration_;
   std::string calibration_key_;
 };

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "demos/help_marker.h"
+#include "engine/data/generators.h"
+#include "engine/tensor.h"
 #include "imgui.h"
 
 namespace temperature_ui {
@@ -35,5 +37,17 @@ struct ChartArea {
 };
 ChartArea begin_chart(const char* id, const char* title, ImVec2 size, float left_margin = 40,
                       float bottom_margin = 18);
+
+// The distillation data's plane [-kPlaneExtent, kPlaneExtent]^2 in a chart, and the class colours.
+constexpr float kPlaneExtent = 1.2f;
+const ImVec4 kClassColors[] = {ImVec4(0.25f, 0.55f, 0.86f, 1), ImVec4(0.96f, 0.58f, 0.13f, 1),
+                               ImVec4(0.47f, 0.78f, 0.43f, 1), ImVec4(0.78f, 0.39f, 0.78f, 1)};
+inline ImVec2 map_to_screen(const ChartArea& c, float x, float y) {
+  return ImVec2(c.x_at((x + kPlaneExtent) / (2 * kPlaneExtent)), c.y_at((y + kPlaneExtent) / (2 * kPlaneExtent)));
+}
+// A network's predicted class over the plane (logits [36 * 36, K], from
+// decision_maps.cpp), brighter where surer, with `points` on top.
+void draw_map(const ChartArea& c, const Tensor& logits, int classes, const Dataset2D& points);
+
 
 }  // namespace temperature_ui
