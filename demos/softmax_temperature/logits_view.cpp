@@ -42,8 +42,9 @@ void TemperatureDemo::draw_logits_view() {
   ImGui::SameLine();
   ImGui::BeginChild("logit_numbers", ImVec2(half, bottom_height), false);
   ImGui::PushTextWrapPos(0);
-  ImGui::Text("entropy H = %.3f nats   (uniform: log K = %.3f)", summary_.entropy,
-              std::log(static_cast<double>(std::max<size_t>(1, logits_.size()))));
+  ImGui::Text("entropy H = %.3f nats", summary_.entropy);
+  ImGui::TextDisabled("(0 for one-hot; log K = %.3f for uniform)",
+                      std::log(static_cast<double>(std::max<size_t>(1, logits_.size()))));
   ImGui::Text("largest probability %.3f", summary_.max_probability);
   ImGui::Text("p(1st) / p(2nd) = %.4g", summary_.top_two_ratio);
   help_marker("The ratio of the two largest probabilities is exp((z_1st - z_2nd) / T): every ratio of softmax "
