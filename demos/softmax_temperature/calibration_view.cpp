@@ -34,10 +34,10 @@ void TemperatureDemo::draw_calibration_view() {
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float spacing = ImGui::GetStyle().ItemSpacing.x;
   float side = std::max(160.0f, std::min((avail.x - spacing) / 2, avail.y * 0.62f));
-  draw_reliability_diagram("before: T = 1", r.bins_before, r.ece_before, side);
+  draw_reliability_diagram("before (T = 1)", r.bins_before, r.ece_before, side);
   ImGui::SameLine();
   char title[48];
-  std::snprintf(title, sizeof title, "after: T = %.2f", r.fitted_temperature);
+  std::snprintf(title, sizeof title, "after (T = %.2f)", r.fitted_temperature);
   draw_reliability_diagram(title, r.bins_after, r.ece_after, side);
   ImVec2 rest = ImGui::GetContentRegionAvail();
   draw_nll_curve(std::max(160.0f, rest.x), std::max(120.0f, rest.y - 4));
@@ -48,7 +48,7 @@ void TemperatureDemo::draw_calibration_view() {
 void TemperatureDemo::draw_reliability_diagram(const char* title, const std::vector<ReliabilityBin>& bins, double ece,
                                                float size) {
   char full_title[128];
-  std::snprintf(full_title, sizeof full_title, "%s: accuracy per confidence bin, ECE = %.4f", title, ece);
+  std::snprintf(full_title, sizeof full_title, "%s   ECE = %.4f", title, ece);
   ChartArea c = begin_chart(title, full_title, ImVec2(size, size), 30, 18);
   for (float tick : {0.0f, 0.5f, 1.0f}) {
     char label[24];
@@ -74,7 +74,7 @@ void TemperatureDemo::draw_reliability_diagram(const char* title, const std::vec
                           IM_COL32(255, 255, 255, 140));
   }
   c.draw->AddLine(ImVec2(c.x_at(0), c.y_at(0)), ImVec2(c.x_at(1), c.y_at(1)), IM_COL32(255, 255, 255, 120), 1.5f);
-  c.draw->AddText(ImVec2(c.min.x + 4, c.min.y + 4), kLabelColor, "red: the gap; diagonal: calibrated");
+  c.draw->AddText(ImVec2(c.min.x + 4, c.min.y + 4), kLabelColor, "accuracy per confidence bin; red: the gap");
 }
 
 // NLL on the validation set against T (log axis); the fit is its minimum.
