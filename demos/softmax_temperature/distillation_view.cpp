@@ -36,7 +36,8 @@ int TemperatureDemo::shown_example() const {
 
 void TemperatureDemo::draw_distillation_controls() {
   Distillation& d = *distillation_;
-  if (ImGui::Button(running_ ? "Pause" : "Train")) running_ = !running_;
+  bool training = running_ && (d.phase() == Distillation::Phase::Teacher || d.phase() == Distillation::Phase::Students);
+  if (ImGui::Button(training ? "Pause" : "Train")) running_ = !training;
   ImGui::SameLine();
   if (ImGui::Button("Restart")) {
     distillation_key_.clear();
