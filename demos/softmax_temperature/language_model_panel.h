@@ -8,10 +8,15 @@
 // start with `lm_`, its status numbers too.
 #pragma once
 
+#include <cstdint>
+
 #include "demos/demo.h"
 
 class LanguageModelPanel {
  public:
+  static constexpr int kHiddenSize = 128;     // GRU units of the shipped model
+  static constexpr uint64_t kSeed = 20260601;  // its initialisation
+
   LanguageModelPanel();
   ~LanguageModelPanel();
   LanguageModelPanel(const LanguageModelPanel&) = delete;
