@@ -30,7 +30,10 @@ class LanguageModelPanel {
   void draw(float temperature);  // the tab's whole content; T is the demo's slider
   void report(DemoReport& out) const;  // lm_* numbers
 
- private:
+  // The panel's state (language_model_panel_impl.h), named here so the
+  // panel's own .cpp files can share it; nothing else should need it.
   struct Impl;
+
+ private:
   Impl* impl_;
 };
