@@ -203,6 +203,7 @@ void LanguageModelPanel::step(const StepBudget& budget, bool active) {
 void LanguageModelPanel::report(DemoReport& out) const {
   const Impl& m = *impl_;
   out.set("lm_loaded", m.model_ready ? 1 : 0);
+  out.set("lm_load_failed", m.load_error.empty() ? 0 : 1);
   out.set("lm_steps", m.steps);
   out.set("lm_training", m.training ? 1 : 0);
   if (std::isfinite(m.held_out)) out.set("lm_heldout_loss", m.held_out);
