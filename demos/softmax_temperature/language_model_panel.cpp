@@ -15,7 +15,7 @@ using namespace lm_panel;
 
 namespace {
 
-constexpr const char* kDefaultPrompt = "Elizabeth could not help";
+constexpr const char* kDefaultPrompt = "Elizabeth could not help ";
 constexpr int kSampleCharactersPerUnit = 8;
 constexpr double kLogitsRefreshWhileTraining = 0.5;  // seconds between next-character charts
 constexpr size_t kMaxCurvePoints = 2000;
@@ -79,7 +79,6 @@ void LanguageModelPanel::Impl::load_shipped_weights() {
   ++model_version;
   trainer.reset();
   evaluator.reset();
-  training = false;
   steps = 0;
   train_loss = std::nan("");
   held_out = std::nan("");
@@ -159,7 +158,9 @@ void LanguageModelPanel::Impl::run_training(const StepBudget& budget) {
     }
     ++steps;
     ++model_version;
-    train_loss = std::isfinite(train_loss) ? (1 - kLossSmoothing) * train_loss + kLossSmoothing * loss : loss;
+    // A running mean for the first 1 / kLossSmoothing steps, then a moving average.
+    const double weight = std::max(kLossSmoothing, 1.0 / steps);
+    train_loss = std::isfinite(train_loss) ? (1 - weight) * train_loss + weight * loss : loss;
     train_curve.push_back({steps, train_loss});
     decimate(train_curve);
     if (steps - evaluating_step >= kEvaluateEverySteps) return;  // let the held-out pass run

@@ -46,7 +46,7 @@ void draw_prompt(LanguageModelPanel::Impl& m) {
     m.prompt_shown = m.prompt;
     m.prompt_rejected = false;
   }
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.6f, 560.0f));
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.45f, 520.0f));
   if (ImGui::InputText("prompt", m.prompt_buffer, sizeof m.prompt_buffer)) {
     std::string typed(m.prompt_buffer);
     m.prompt_rejected = !prompt_valid(typed);
@@ -55,7 +55,7 @@ void draw_prompt(LanguageModelPanel::Impl& m) {
   help_marker("The model reads the prompt character by character, then writes on from there. Its alphabet is "
               "printable ASCII (letters, digits, punctuation, space); it learned from Pride and Prejudice.");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(110);
+  ImGui::SetNextItemWidth(90);
   ImGui::SliderInt("length", &m.length, 10, 400);
   ImGui::SameLine();
   if (ImGui::Button("Regenerate")) m.sample_seed = m.sample_seed % 999999 + 1;
@@ -110,12 +110,11 @@ void draw_next_character(const LanguageModelPanel::Impl& m, ImVec2 size) {
   for (float p : at_t)
     if (p > 0) entropy_bits -= static_cast<double>(p) * std::log2(static_cast<double>(p));
 
-  ImGui::Text("Next character after the prompt, at T = %.2f", static_cast<double>(m.temperature));
+  ImGui::Text("Next character at T = %.2f", static_cast<double>(m.temperature));
   help_marker("softmax(z / T) over the model's logits z for the character after the prompt. Small T piles the "
               "probability on the top character (greedy decoding in the limit); large T spreads it towards "
               "uniform. The thin white marks show T = 1, the model's own distribution.");
-  ImGui::TextDisabled("entropy %.2f bits (uniform over %d characters: %.2f)", entropy_bits, count,
-                      std::log2(static_cast<double>(count)));
+  ImGui::TextDisabled("entropy %.2f bits (uniform: %.2f)", entropy_bits, std::log2(static_cast<double>(count)));
   const int shown = std::min(m.bars, count);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -148,9 +147,12 @@ void draw_loss_chart(const LanguageModelPanel::Impl& m, ImVec2 size) {
   draw->AddRectFilled(min, max, kPanelColor);
   double lo = 1e9, hi = -1e9;
   int last_step = 1;
+  // The first chunks start from a zero state and read high; they are drawn but
+  // left out of the range so they do not squash the part worth reading.
+  const int first_steps = m.train_curve.empty() ? 0 : m.train_curve.back().step / 20;
   for (const auto* curve : {&m.train_curve, &m.held_out_curve})
     for (const CurvePoint& p : *curve) {
-      if (!std::isfinite(p.loss)) continue;
+      if (!std::isfinite(p.loss) || (curve == &m.train_curve && p.step < first_steps)) continue;
       lo = std::min(lo, p.loss);
       hi = std::max(hi, p.loss);
       last_step = std::max(last_step, p.step);
@@ -200,16 +202,25 @@ void draw_training(LanguageModelPanel::Impl& m, ImVec2 size) {
   }
   if (ImGui::Button(m.training ? "Pause training" : "Train more")) m.training = !m.training;
   ImGui::SameLine();
-  if (ImGui::Button("Reset to the shipped weights")) m.load_shipped_weights();
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - 100));
+  if (ImGui::Button("Reset to the shipped weights")) {
+    m.training = false;
+    m.load_shipped_weights();
+  }
+  ImGui::SetNextItemWidth(std::min(220.0f, ImGui::GetContentRegionAvail().x - 110));
   ImGui::SliderFloat("learning rate", &m.learning_rate, 1e-5f, 1e-2f, "%.5f", ImGuiSliderFlags_Logarithmic);
+  help_marker("Adam's step size. The shipped model ended its training at 0.0003 with 32 streams per step; "
+              "the browser's small chunks give noisier gradients, so a large rate can raise the held-out loss "
+              "before it lowers it.");
   if (!m.train_error.empty()) ImGui::TextColored(kWarningColor, "Training stopped: %s", m.train_error.c_str());
-  ImGui::TextColored(kHeldOutColor, "held-out %.3f nats/char", m.held_out);
-  ImGui::SameLine();
-  ImGui::TextDisabled("(shipped %.3f, %.2f bits/char)", m.shipped_held_out, m.held_out / std::log(2.0));
-  ImGui::SameLine();
-  ImGui::TextColored(kTrainColor, "train %.3f", m.train_loss);
+  if (std::isfinite(m.held_out)) {
+    ImGui::TextColored(kHeldOutColor, "held-out loss %.3f nats/char (%.2f bits)", m.held_out, m.held_out / std::log(2.0));
+    ImGui::SameLine();
+    ImGui::TextDisabled("shipped: %.3f", m.shipped_held_out);
+  } else {
+    ImGui::TextColored(kHeldOutColor, "held-out loss: measuring...");
+  }
+  if (std::isfinite(m.train_loss)) ImGui::TextColored(kTrainColor, "training loss %.3f (moving average)", m.train_loss);
+  else ImGui::TextColored(kTrainColor, "training loss: not trained here yet");
   ImGui::SameLine();
   ImGui::TextDisabled("step %d", m.steps);
   if (m.evaluator) ImGui::ProgressBar(static_cast<float>(m.evaluator->progress()), ImVec2(-1, 0), "measuring the held-out loss");
