@@ -18,6 +18,7 @@ namespace {
 constexpr const char* kDefaultPrompt = "Elizabeth could not help ";
 constexpr int kSampleCharactersPerUnit = 8;
 constexpr double kLogitsRefreshWhileTraining = 0.5;  // seconds between next-character charts
+constexpr double kResampleWhileTraining = 3.0;       // seconds between fresh continuations
 constexpr size_t kMaxCurvePoints = 2000;
 constexpr double kLossSmoothing = 0.05;  // weight of the newest chunk in the moving average
 
@@ -50,7 +51,7 @@ void LanguageModelPanel::Impl::poll_assets() {
       load_error = weights.error.empty() ? std::string("could not load ") + kWeightsAsset : weights.error;
     } else if (weights.state == AssetStatus::State::Ready && weights.bytes) {
       shipped_weights = *weights.bytes;
-      load_shipped_weights();
+      load_start_weights();
     }
   }
   if (!text_ready && text_error.empty()) {
@@ -68,13 +69,21 @@ void LanguageModelPanel::Impl::poll_assets() {
 
 // All-or-nothing (load_weights checks the whole file first): a corrupt file
 // leaves the model as it was and says why.
-void LanguageModelPanel::Impl::load_shipped_weights() {
-  LoadResult result = load_weights(shipped_weights.data(), shipped_weights.size(), model.parameters());
-  if (!result.ok) {
-    load_error = std::string(kWeightsAsset) + ": " + result.error;
-    model_ready = false;
-    return;
+void LanguageModelPanel::Impl::load_start_weights() {
+  if (start == kStartRandom) {
+    const CharLanguageModel fresh(LanguageModelPanel::kHiddenSize, LanguageModelPanel::kSeed);
+    const std::vector<const Parameter*> from = fresh.parameters();
+    const std::vector<Parameter*> to = model.parameters();
+    for (size_t i = 0; i < to.size(); ++i) to[i]->value.copy_from(from[i]->value);
+  } else {
+    LoadResult result = load_weights(shipped_weights.data(), shipped_weights.size(), model.parameters());
+    if (!result.ok) {
+      load_error = std::string(kWeightsAsset) + ": " + result.error;
+      model_ready = false;
+      return;
+    }
   }
+  loaded_start = start;
   model_ready = true;
   ++model_version;
   trainer.reset();
@@ -103,7 +112,7 @@ void LanguageModelPanel::Impl::run_evaluation(const StepBudget& budget) {
   if (!evaluator->done()) return;
   if (evaluator->error().empty()) {
     held_out = evaluator->loss();
-    if (steps == 0) shipped_held_out = held_out;
+    if (steps == 0 && loaded_start == kStartShipped) shipped_held_out = held_out;
     if (held_out_curve.empty() || held_out_curve.back().step != steps) held_out_curve.push_back({steps, held_out});
   } else {
     train_error = evaluator->error();
@@ -127,7 +136,9 @@ void LanguageModelPanel::Impl::restart_sampler() {
 }
 
 void LanguageModelPanel::Impl::run_sampling(const StepBudget& budget) {
-  if (!training) sampled_version = model_version;
+  // While training, fresh samples every few seconds show what the model has learned so far.
+  const bool refresh_while_training = sampler && sampler->done() && now_seconds() - sampler_started > kResampleWhileTraining;
+  if (!training || refresh_while_training) sampled_version = model_version;
   char temperature_text[32];
   std::snprintf(temperature_text, sizeof temperature_text, "%.3f", static_cast<double>(temperature));
   const std::string key = prompt + '\x01' + std::to_string(length) + '\x01' + std::to_string(sample_seed) + '\x01' +
@@ -135,6 +146,7 @@ void LanguageModelPanel::Impl::run_sampling(const StepBudget& budget) {
   if (key != sampler_key) {
     restart_sampler();
     sampler_key = key;
+    sampler_started = now_seconds();
   }
   while (sampler && !sampler->done() && !budget.expired()) sampler->advance(kSampleCharactersPerUnit);
 }
@@ -178,7 +190,8 @@ void LanguageModelPanel::declare_state(StateFields& fields) {
   fields.integer("lm_seed", &impl_->sample_seed, 1, 1, 999999);
   fields.integer("lm_bars", &impl_->bars, 15, 5, 30);
   fields.boolean("lm_train", &impl_->training, false);
-  fields.number("lm_rate", &impl_->learning_rate, 5e-4f, 1e-5f, 1e-2f);
+  fields.number("lm_rate", &impl_->learning_rate, 1e-4f, 1e-5f, 1e-2f);
+  fields.choice("lm_start", &impl_->start, {"shipped", "random"}, kStartShipped);
 }
 
 // Samples and the chart follow the new state by themselves (their keys change).
@@ -193,6 +206,7 @@ void LanguageModelPanel::step(const StepBudget& budget, bool active) {
   m.requested = true;
   m.poll_assets();
   if (!m.model_ready) return;
+  if (m.start != m.loaded_start) m.load_start_weights();  // a link or a button chose other weights
   if (active) {
     m.refresh_next_logits();
     m.run_sampling(budget);
@@ -207,6 +221,7 @@ void LanguageModelPanel::report(DemoReport& out) const {
   out.set("lm_load_failed", m.load_error.empty() ? 0 : 1);
   out.set("lm_steps", m.steps);
   out.set("lm_training", m.training ? 1 : 0);
+  out.set("lm_from_random", m.loaded_start == kStartRandom ? 1 : 0);
   if (std::isfinite(m.held_out)) out.set("lm_heldout_loss", m.held_out);
   if (std::isfinite(m.shipped_held_out)) out.set("lm_shipped_heldout_loss", m.shipped_held_out);
   if (std::isfinite(m.train_loss)) out.set("lm_train_loss", m.train_loss);

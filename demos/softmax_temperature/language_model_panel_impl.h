@@ -22,9 +22,11 @@ constexpr size_t kPromptBufferSize = kMaxPromptLength + 1;
 // Continuations side by side: fixed temperatures, then the demo's slider.
 constexpr float kFixedTemperatures[] = {0.0f, 0.5f, 1.0f, 1.5f};
 // In the browser a training step is one small chunk, so it fits a frame's budget.
-constexpr int kBrowserBatch = 4;
-constexpr int kBrowserSteps = 32;
+constexpr int kBrowserBatch = 8;
+constexpr int kBrowserSteps = 16;
 constexpr int kEvaluateEverySteps = 200;  // held-out loss while training
+constexpr int kStartShipped = 0;
+constexpr int kStartRandom = 1;
 
 bool prompt_valid(const std::string& prompt);  // printable ASCII, no line breaks
 
@@ -44,7 +46,8 @@ struct LanguageModelPanel::Impl {
   int sample_seed = 1;    // "Regenerate" draws the next seed
   int bars = 15;          // characters shown in the next-character chart
   bool training = false;  // "Train more in the browser"
-  float learning_rate = 5e-4f;
+  float learning_rate = 1e-4f;
+  int start = 0;          // kStartShipped or kStartRandom: the weights training starts from
 
   // --- Assets ---
   bool requested = false;
@@ -53,6 +56,7 @@ struct LanguageModelPanel::Impl {
   std::string text_error;                // text missing: sampling works, training and held-out loss do not
   std::vector<uint8_t> shipped_weights;  // kept for "Reset to the shipped weights"
   bool model_ready = false;
+  int loaded_start = -1;  // the `start` the model's weights were last set from
   bool text_ready = false;
   TextSplit split;
 
@@ -77,6 +81,7 @@ struct LanguageModelPanel::Impl {
   float temperature = 1.0f;  // the demo's slider, as last drawn
   std::unique_ptr<ContinuationSampler> sampler;
   std::string sampler_key;
+  double sampler_started = 0;  // now_seconds() when the current samples began
   int sampled_version = 0;  // samples follow the weights only when training is paused or on request
   std::vector<float> next_logits;  // [V] after the prompt
   std::string next_logits_key;
@@ -89,7 +94,7 @@ struct LanguageModelPanel::Impl {
 
   // Work done in step(), each a unit that fits a frame.
   void poll_assets();
-  void load_shipped_weights();
+  void load_start_weights();  // the shipped file or a fresh random initialisation, per `start`
   void run_evaluation(const StepBudget& budget);
   void run_sampling(const StepBudget& budget);
   void run_training(const StepBudget& budget);

@@ -189,7 +189,7 @@ void draw_loss_chart(const LanguageModelPanel::Impl& m, ImVec2 size) {
 
 void draw_training(LanguageModelPanel::Impl& m, ImVec2 size) {
   ImGui::Text("Train more in the browser");
-  help_marker("Continues training the shipped model on the first 90% of the book, a small chunk (4 streams x 32 "
+  help_marker("Continues training the model on the first 90% of the book, a small chunk (8 streams x 16 "
               "characters, truncated backpropagation through time) per step, with Adam. The held-out loss is the "
               "mean -log p(next character) in nats on the last 10%, which training never sees.");
   if (!m.text_error.empty()) {
@@ -202,20 +202,33 @@ void draw_training(LanguageModelPanel::Impl& m, ImVec2 size) {
   }
   if (ImGui::Button(m.training ? "Pause training" : "Train more")) m.training = !m.training;
   ImGui::SameLine();
-  if (ImGui::Button("Reset to the shipped weights")) {
-    m.training = false;
-    m.load_shipped_weights();
-  }
-  ImGui::SetNextItemWidth(std::min(220.0f, ImGui::GetContentRegionAvail().x - 110));
+  ImGui::SetNextItemWidth(std::max(60.0f, std::min(160.0f, ImGui::GetContentRegionAvail().x - 150)));
   ImGui::SliderFloat("learning rate", &m.learning_rate, 1e-5f, 1e-2f, "%.5f", ImGuiSliderFlags_Logarithmic);
-  help_marker("Adam's step size. The shipped model ended its training at 0.0003 with 32 streams per step; "
-              "the browser's small chunks give noisier gradients, so a large rate can raise the held-out loss "
-              "before it lowers it.");
+  help_marker("Adam's step size. The shipped model has converged for its size (it ended its training at 0.0003 "
+              "with 32 streams per step): more training lowers the training loss while the held-out loss barely "
+              "moves, or rises at large rates (overfitting, and noisier gradients from the browser's small chunks).");
+  if (ImGui::Button("Reset to shipped weights")) {
+    m.training = false;
+    m.start = kStartShipped;
+    m.load_start_weights();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Start from random")) {
+    m.start = kStartRandom;
+    m.learning_rate = 3e-3f;  // the rate the shipped model started with
+    m.load_start_weights();
+    m.training = true;
+  }
+  help_marker("Forget the shipped weights and watch the model learn the book from nothing: the continuations go "
+              "from noise to letters, words and punctuation within a minute or two. The link keeps this choice "
+              "(lm_start=random), not the trained weights.");
   if (!m.train_error.empty()) ImGui::TextColored(kWarningColor, "Training stopped: %s", m.train_error.c_str());
   if (std::isfinite(m.held_out)) {
     ImGui::TextColored(kHeldOutColor, "held-out loss %.3f nats/char (%.2f bits)", m.held_out, m.held_out / std::log(2.0));
-    ImGui::SameLine();
-    ImGui::TextDisabled("shipped: %.3f", m.shipped_held_out);
+    if (std::isfinite(m.shipped_held_out)) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("shipped: %.3f", m.shipped_held_out);
+    }
   } else {
     ImGui::TextColored(kHeldOutColor, "held-out loss: measuring...");
   }

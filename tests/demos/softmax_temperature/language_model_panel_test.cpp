@@ -147,3 +147,20 @@ TEST_CASE("with the shipped files the panel samples, measures the held-out loss 
   CHECK(std::isfinite(m.status()["lm_train_loss"]));
   CHECK(m.status()["lm_train_loss"] < 2.5);  // fine-tuning, not starting over
 }
+
+TEST_CASE("a link with lm_start=random starts from the untrained model, which then learns") {
+  StandInAssets assets({{"data/char-gru.dlpw", test_data("char-gru.dlpw")},
+                        {"data/pride-and-prejudice.txt", test_data("pride-and-prejudice.txt")}});
+  PanelLike m;
+  m.fields.find("lm_start")->set(1);  // "random"
+  m.fields.find("lm_rate")->set(3e-3);
+  m.panel.state_loaded();
+  for (int i = 0; i < 2000 && m.status().count("lm_heldout_loss") == 0; ++i) m.frames(1);
+  CHECK(m.status()["lm_from_random"] == 1);
+  CHECK(m.status()["lm_heldout_loss"] > 4.0);  // about log(96) = 4.56: it knows nothing yet
+  CHECK(m.status().count("lm_shipped_heldout_loss") == 0);
+  m.fields.find("lm_train")->set(1);
+  m.frames(60, 0.02);
+  CHECK(m.status()["lm_steps"] >= 30);
+  CHECK(m.status()["lm_train_loss"] < 3.5);  // letter frequencies at least, within seconds
+}
