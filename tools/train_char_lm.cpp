@@ -21,7 +21,7 @@ struct Options {
   std::string text_path;
   std::string out_path;
   int hidden = LanguageModelPanel::kHiddenSize;
-  int steps = 6000;
+  int steps = 8000;
   int evaluate_every = 500;
   float learning_rate = 3e-3f;
   uint64_t seed = LanguageModelPanel::kSeed;

@@ -24,6 +24,7 @@ TextSplit split_text(const std::string& text, double held_out_fraction = 0.1);
 // chunk k continues its chunk k - 1, so the carried state stays meaningful.
 class StreamBatcher {
  public:
+  // Keeps a reference: `ids` must outlive the batcher (and the trainer or evaluator holding it).
   StreamBatcher(const std::vector<int>& ids, int batch, int steps);
   bool usable() const { return stream_length_ >= 2; }  // each stream needs an input and a target
   // The next chunk; at the end of the streams it starts over (started_over() is then true
