@@ -93,6 +93,23 @@ sdl_dl=$(fetch_source libsdl2)
 sdl_src="$sdl_dl/src"
 extract_orig "$sdl_dl" "$sdl_src"
 
+# The language model's text: Jane Austen's novels as R data in Debian's
+# r-cran-janeaustenr (MIT; the novels are public domain). Only the .deb is
+# fetched and unpacked (installing it would pull in all of R); the build
+# converts it with tools/make_text_asset.js.
+austen_version=$(apt-cache show r-cran-janeaustenr 2>/dev/null | awk '/^Version:/{print $2; exit}')
+[ -n "$austen_version" ] || die "apt-cache knows no package r-cran-janeaustenr (run apt-get update?)"
+austen_dir="$PLAYGROUND_CACHE/debs/r-cran-janeaustenr_$austen_version"
+austen_data="$austen_dir/root/usr/lib/R/site-library/janeaustenr"
+if [ ! -f "$austen_data/data/Rdata.rdb" ]; then
+  say "downloading r-cran-janeaustenr $austen_version (the language model's text)"
+  rm -rf "$austen_dir"; mkdir -p "$austen_dir"
+  (cd "$austen_dir" && apt-get download -q "r-cran-janeaustenr=$austen_version" >&2)
+  dpkg-deb -x "$austen_dir"/r-cran-janeaustenr_*.deb "$austen_dir/root"
+  [ -f "$austen_data/data/Rdata.rdb" ] || die "r-cran-janeaustenr has no data/Rdata.rdb"
+fi
+ln -sfn "$austen_data" "$PLAYGROUND_THIRD_PARTY/janeaustenr"
+
 # doctest and stb for wasm: include folders holding only them (not all of
 # /usr/include, which would drag glibc's headers into the wasm build).
 mkdir -p "$PLAYGROUND_THIRD_PARTY/doctest-include" "$PLAYGROUND_THIRD_PARTY/stb-include"

@@ -8,10 +8,15 @@
 // start with `lm_`, its status numbers too.
 #pragma once
 
+#include <cstdint>
+
 #include "demos/demo.h"
 
 class LanguageModelPanel {
  public:
+  static constexpr int kHiddenSize = 128;     // GRU units of the shipped model
+  static constexpr uint64_t kSeed = 20260601;  // its initialisation
+
   LanguageModelPanel();
   ~LanguageModelPanel();
   LanguageModelPanel(const LanguageModelPanel&) = delete;
@@ -25,7 +30,10 @@ class LanguageModelPanel {
   void draw(float temperature);  // the tab's whole content; T is the demo's slider
   void report(DemoReport& out) const;  // lm_* numbers
 
- private:
+  // The panel's state (language_model_panel_impl.h), named here so the
+  // panel's own .cpp files can share it; nothing else should need it.
   struct Impl;
+
+ private:
   Impl* impl_;
 };
