@@ -303,7 +303,8 @@ async function main() {
       await d.goto(BASE + '#demo=dropout&run=1');
       const a = await waitForStatus(d, (t) => t.demo === 'dropout' && t.data_ready === 1 && t.plain_step > 0 &&
                                               t.dropout_step > 0, 'data and first steps', 90000);
-      const b = await waitForStatus(d, (t) => t.plain_step > a.plain_step + 5 && t.dropout_step > a.dropout_step + 5,
+      const b = await waitForStatus(d, (t) => t.plain_step > a.plain_step + 5 && t.dropout_step > a.dropout_step + 5 &&
+                                             t.images_per_second > 0,
                                     'both curves advancing', 90000);
       for (const key of ['plain_train_loss', 'plain_test_loss', 'plain_train_error', 'plain_test_error',
                          'dropout_train_loss', 'dropout_test_loss', 'dropout_train_error', 'dropout_test_error']) {
@@ -362,6 +363,21 @@ async function main() {
       const bad = await waitForStatus(t, (s) => s.notices.some((n) => /logits/.test(n)), 'a notice for bad logits');
       assert(bad.probabilities.length === 5, `falls back to the default logits: ${JSON.stringify(bad.logits)}`);
       await t.close();
+    });
+
+    await check('temperature demo: the language model loads lazily, samples, and trains more in the browser', async () => {
+      const lm = await context.newPage();
+      await lm.goto(BASE + '#demo=temperature&view=lm&T=0.7&lm_prompt=It%20is%20a%20truth');
+      const a = await waitForStatus(lm, (s) => s.lm_loaded === 1 && s.lm_heldout_loss > 0 && s.lm_sampled_chars > 100,
+                                    'weights, text, held-out loss and samples', 90000);
+      console.log(`       language model: held-out loss ${a.lm_heldout_loss.toFixed(4)} nats/char in wasm`);
+      assert(a.lm_heldout_loss < 1.3, `held-out loss ${a.lm_heldout_loss}`);
+      const v = await screenshotVariety(lm, 'web-temperature-lm.png');
+      assert(v.distinctColors >= 20, `language model tab looks blank: ${JSON.stringify(v)}`);
+      await lm.evaluate(() => { location.hash = '#demo=temperature&view=lm&lm_train=1'; });
+      const b = await waitForStatus(lm, (s) => s.lm_steps >= 3 && s.lm_train_loss > 0, 'training steps in the browser', 60000);
+      assert(Number.isFinite(b.lm_train_loss) && b.lm_train_loss < 2.5, `training loss ${b.lm_train_loss}`);
+      await lm.close();
     });
 
     await check('a browser without WebGL2 gets a clear message', async () => {
