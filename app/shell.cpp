@@ -279,13 +279,20 @@ std::string Shell::status_json() const {
   for (const auto& [key, value] : report.numbers) add(key, json_number(value));
   for (const auto& [key, values] : report.lists) {
     std::string array = "[";
-    for (double v : values) array += (array.size() > 1 ? "," : "") + json_number(v);
+    for (double v : values) {
+      if (array.size() > 1) array += ',';
+      array += json_number(v);
+    }
     add(key, array + "]");
   }
   for (const auto& [group, numbers] : report.groups) {
     std::string object = "{";
-    for (const auto& [key, value] : numbers)
-      object += (object.size() > 1 ? "," : "") + json_string(key) + ":" + json_number(value);
+    for (const auto& [key, value] : numbers) {
+      if (object.size() > 1) object += ',';
+      object += json_string(key);
+      object += ':';
+      object += json_number(value);
+    }
     add(group, object + "}");
   }
 

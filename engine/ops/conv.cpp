@@ -1,15 +1,12 @@
 #include "engine/ops/conv.h"
 
-#include <Eigen/Core>
 #include <string>
 #include <vector>
 
+#include "engine/kernels/gemm.h"
+
 namespace ops {
 namespace {
-
-using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using MatrixMap = Eigen::Map<RowMajor>;
-using ConstMatrixMap = Eigen::Map<const RowMajor>;
 
 // One image's convolution: input [C, H, W], kernel kh x kw, output out_h x out_w.
 struct ConvGeometry {
@@ -60,6 +57,14 @@ void col2im(const float* cols, const ConvGeometry& g, float* image) {
       }
 }
 
+// The column matrix [patch_size, out_pixels], reused across calls: a 64x64
+// image with 32 channels needs 4.7 MB, not worth allocating per call.
+std::vector<float>& column_scratch(const ConvGeometry& g) {
+  static std::vector<float> cols;
+  cols.resize(static_cast<size_t>(g.patch_size()) * g.out_pixels());
+  return cols;
+}
+
 std::string shapes_of(const Shape& x, const Shape& w) { return "x " + x.str() + ", w " + w.str(); }
 
 // The error message for bad arguments, or "" if conv2d can run.
@@ -97,14 +102,17 @@ Var conv2d(Var x, Var w, Var bias, int stride, int padding) {
   const ConvGeometry g{sx[1], sx[2], sx[3], sw[2], sw[3], stride, padding,
                        (sx[2] + 2 * padding - sw[2]) / stride + 1, (sx[3] + 2 * padding - sw[3]) / stride + 1};
   Tensor out(Shape{batch, out_channels, g.out_h, g.out_w});
-  std::vector<float> cols(static_cast<size_t>(g.patch_size()) * g.out_pixels());
-  ConstMatrixMap kernel(w.value().data(), out_channels, g.patch_size());
-  ConstMatrixMap cols_matrix(cols.data(), g.patch_size(), g.out_pixels());
+  std::vector<float>& cols = column_scratch(g);
   for (int n = 0; n < batch; ++n) {
     im2col(x.value().data() + n * g.image_size(), g, cols.data());
-    MatrixMap y(out.data() + n * out_channels * g.out_pixels(), out_channels, g.out_pixels());
-    y.noalias() = kernel * cols_matrix;
-    if (has_bias) y.colwise() += Eigen::Map<const Eigen::VectorXf>(bias.value().data(), out_channels);
+    float* y = out.data() + n * out_channels * g.out_pixels();
+    kernels::gemm(out_channels, g.out_pixels(), g.patch_size(), {w.value().data(), g.patch_size()},
+                  {cols.data(), g.out_pixels()}, y, g.out_pixels(), false);
+    if (has_bias)
+      for (int o = 0; o < out_channels; ++o) {
+        const float b = bias.value()[o];
+        for (int i = 0; i < g.out_pixels(); ++i) y[o * g.out_pixels() + i] += b;
+      }
   }
 
   std::vector<Var> inputs{x, w};
@@ -112,21 +120,28 @@ Var conv2d(Var x, Var w, Var bias, int stride, int padding) {
   return tape->record(std::move(out), inputs, [x, w, bias, g, batch, out_channels](Tape& t, Var y) {
     const Tensor& gy = t.grad(y);
     const bool grad_x = t.needs_grad(x), grad_w = t.needs_grad(w);
-    std::vector<float> cols_buffer(static_cast<size_t>(g.patch_size()) * g.out_pixels());
-    MatrixMap cols_n(cols_buffer.data(), g.patch_size(), g.out_pixels());
-    ConstMatrixMap kernel_matrix(t.value(w).data(), out_channels, g.patch_size());
+    std::vector<float>& columns = column_scratch(g);
+    const int patch = g.patch_size(), pixels = g.out_pixels();
     for (int n = 0; n < batch; ++n) {
-      ConstMatrixMap dy(gy.data() + n * out_channels * g.out_pixels(), out_channels, g.out_pixels());
-      if (grad_w) {
-        im2col(t.value(x).data() + n * g.image_size(), g, cols_buffer.data());
-        MatrixMap(t.grad(w).data(), out_channels, g.patch_size()).noalias() += dy * cols_n.transpose();
+      const float* dy = gy.data() + n * out_channels * pixels;  // [O, H'W']
+      if (grad_w) {  // dW[O, CKK] += dY[O, H'W'] cols[CKK, H'W']^T
+        im2col(t.value(x).data() + n * g.image_size(), g, columns.data());
+        kernels::gemm(out_channels, patch, pixels, {dy, pixels}, {columns.data(), pixels, true}, t.grad(w).data(), patch,
+                      true);
       }
-      if (grad_x) {
-        cols_n.noalias() = kernel_matrix.transpose() * dy;
-        col2im(cols_buffer.data(), g, t.grad(x).data() + n * g.image_size());
+      if (grad_x) {  // cols[CKK, H'W'] = W[O, CKK]^T dY[O, H'W']
+        kernels::gemm(patch, pixels, out_channels, {t.value(w).data(), patch, true}, {dy, pixels}, columns.data(), pixels,
+                      false);
+        col2im(columns.data(), g, t.grad(x).data() + n * g.image_size());
       }
-      if (t.needs_grad(bias))
-        Eigen::Map<Eigen::VectorXf>(t.grad(bias).data(), out_channels) += dy.rowwise().sum();
+      if (t.needs_grad(bias)) {
+        Tensor& gb = t.grad(bias);
+        for (int o = 0; o < out_channels; ++o) {
+          double total = 0;
+          for (int i = 0; i < pixels; ++i) total += dy[o * pixels + i];
+          gb[o] += static_cast<float>(total);
+        }
+      }
     }
   });
 }

@@ -2,6 +2,7 @@
 // natively and in WebAssembly. Prints one JSON record per line:
 //   {"op": "matmul", "shape": "256x256x256", "impl": "...", "gflops": ..., "median_ms": ...}
 // tools/bench.js runs every build and prints the side-by-side table.
+#include <Eigen/Core>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -49,10 +50,11 @@ void print_record(const char* op, const std::string& shape, const std::string& i
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string impl = "ours";
+  std::string impl = "ours", eigen_impl;
   int runs = 11;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--impl") && i + 1 < argc) impl = argv[++i];
+    if (!std::strcmp(argv[i], "--eigen-impl") && i + 1 < argc) eigen_impl = argv[++i];
     if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(3, std::atoi(argv[++i]));
   }
 
@@ -70,6 +72,17 @@ int main(int argc, char** argv) {
     print_record("matmul", std::to_string(n) + "x" + std::to_string(n) + "x" + std::to_string(n), impl, "gflops",
                  2.0 * n * n * n / (ms * 1e6), ms);
   }
+
+  // With --eigen-impl NAME: the same products by Eigen directly (bench only;
+  // the engine's matmul uses engine/kernels/gemm), for comparison.
+  if (!eigen_impl.empty())
+    for (int n : {64, 128, 256, 512}) {
+      using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+      Matrix a = Matrix::Constant(n, n, 0.5f), b = Matrix::Constant(n, n, 0.25f), c(n, n);
+      double ms = median_ms([&] { c.noalias() = a * b; }, 2, runs);
+      print_record("matmul", std::to_string(n) + "x" + std::to_string(n) + "x" + std::to_string(n), eigen_impl, "gflops",
+                   2.0 * n * n * n / (ms * 1e6), ms);
+    }
 
   // conv2d 3x3, padding 1: 2 * N * O * H * W * C * 9 flops.
   struct ConvCase {
