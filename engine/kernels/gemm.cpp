@@ -82,15 +82,33 @@ void micro_kernel(int depth, const float* a_panel, const float* b_panel, float* 
   }
 }
 
-// Tiny products (the playground's 10 x 8 x 8 layers): the same sums, no packing.
-void gemm_direct(int m, int n, int k, MatrixRef a, MatrixRef b, float* c, int c_stride, bool accumulate) {
-  for (int i = 0; i < m; ++i)
-    for (int j = 0; j < n; ++j) {
-      float total = 0.0f;
-      for (int p = 0; p < k; ++p) total = total + at(a, i, p) * at(b, p, j);
-      float& out = c[static_cast<long>(i) * c_stride + j];
-      out = accumulate ? out + total : total;
+// Tiny products (the playground's 10 x 8 x 8 layers): the same sums as the
+// micro-kernel, without packing A. op(B) must be stored untransposed (b_rows
+// has stride n); C's row i is built 8 columns at a time in two F32x4.
+template <bool kTransposeA>
+void gemm_direct(int m, int n, int k, MatrixRef a, const float* b_rows, float* c, int c_stride, bool accumulate) {
+  const auto a_at = [a](int i, int p) { return a.data[kTransposeA ? long(p) * a.stride + i : long(i) * a.stride + p]; };
+  for (int i = 0; i < m; ++i) {
+    float* out = c + static_cast<long>(i) * c_stride;
+    int col0 = 0;
+    for (; col0 + kCols <= n; col0 += kCols) {
+      F32x4 left = splat(0.0f), right = splat(0.0f);
+      for (int p = 0; p < k; ++p) {
+        const F32x4 a_ip = splat(a_at(i, p));
+        const float* b_row = b_rows + static_cast<long>(p) * n + col0;
+        left = left + a_ip * load(b_row);
+        right = right + a_ip * load(b_row + 4);
+      }
+      if (accumulate) left = load(out + col0) + left, right = load(out + col0 + 4) + right;
+      store(out + col0, left);
+      store(out + col0 + 4, right);
     }
+    for (int j = col0; j < n; ++j) {  // the last n % 8 columns, one at a time
+      float total = 0.0f;
+      for (int p = 0; p < k; ++p) total = total + a_at(i, p) * b_rows[static_cast<long>(p) * n + j];
+      out[j] = accumulate ? out[j] + total : total;
+    }
+  }
 }
 
 // Packing buffers grow once and are reused: no allocation per product.
@@ -103,11 +121,21 @@ std::vector<float>& scratch(int which) {
 
 void gemm(int m, int n, int k, MatrixRef a, MatrixRef b, float* c, int c_stride, bool accumulate) {
   if (m <= 0 || n <= 0) return;
-  if (k <= 0 || static_cast<long>(m) * n * k <= kDirectLimit) return gemm_direct(m, n, k, a, b, c, c_stride, accumulate);
-
-  const auto round_up = [](int x, int to) { return (x + to - 1) / to * to; };
   std::vector<float>& packed_a = scratch(0);
   std::vector<float>& packed_b = scratch(1);
+  if (k <= 0 || static_cast<long>(m) * n * k <= kDirectLimit) {
+    const float* b_rows = b.data;  // op(B) [k, n] with stride n
+    if (b.transposed || b.stride != n) {
+      packed_b.resize(static_cast<size_t>(k) * n);
+      for (int p = 0; p < k; ++p)
+        for (int j = 0; j < n; ++j) packed_b[static_cast<size_t>(p) * n + j] = at(b, p, j);
+      b_rows = packed_b.data();
+    }
+    return a.transposed ? gemm_direct<true>(m, n, k, a, b_rows, c, c_stride, accumulate)
+                        : gemm_direct<false>(m, n, k, a, b_rows, c, c_stride, accumulate);
+  }
+
+  const auto round_up = [](int x, int to) { return (x + to - 1) / to * to; };
   packed_a.resize(static_cast<size_t>(round_up(std::min(m, kBlockRows), kRows)) * kDepth);
   packed_b.resize(static_cast<size_t>(round_up(std::min(n, kBlockCols), kCols)) * kDepth);
   alignas(16) float tile[kRows * kCols];

@@ -59,6 +59,33 @@ Var matmul(Var a, Var b) {
   });
 }
 
+// Y[m, n] = X[m, k] W[k, n] + b[n] per row, as matmul then add but one tape
+// node and no broadcasting machinery (a dense layer's whole forward pass):
+// dX = dY W^T, dW = X^T dY, db[j] = sum_i dY[i, j] (rows in order, as add's backward).
+Var affine(Var x, Var w, Var b) {
+  if (any_failed({x, w, b})) return propagate({x, w, b});
+  Tape* tape = x.tape;
+  const Shape &sx = x.shape(), &sw = w.shape(), &sb = b.shape();
+  if (sx.rank != 2 || sw.rank != 2 || sx[1] != sw[0] || sb.rank != 1 || sb[0] != sw[1])
+    return tape->fail("affine: " + sx.str() + " x " + sw.str() + " + " + sb.str() + ": need [m, k] x [k, n] + [n]");
+  const int m = sx[0], k = sx[1], n = sw[1];
+  Tensor out(Shape{m, n});
+  kernels::gemm(m, n, k, {x.value().data(), k}, {w.value().data(), n}, out.data(), n, false);
+  const float* bias = b.value().data();
+  for (int i = 0; i < m; ++i)
+    for (int j = 0; j < n; ++j) out[i * n + j] += bias[j];
+  return tape->record(std::move(out), {x, w, b}, [x, w, b, m, k, n](Tape& t, Var y) {
+    const float* dy = t.grad(y).data();
+    if (t.needs_grad(b)) {
+      float* db = t.grad(b).data();
+      for (int i = 0; i < m; ++i)
+        for (int j = 0; j < n; ++j) db[j] += dy[i * n + j];
+    }
+    if (t.needs_grad(x)) kernels::gemm(m, k, n, {dy, n}, {t.value(w).data(), n, true}, t.grad(x).data(), k, true);
+    if (t.needs_grad(w)) kernels::gemm(k, n, m, {t.value(x).data(), k, true}, {dy, n}, t.grad(w).data(), n, true);
+  });
+}
+
 // Y[n, m] = X[m, n]^T;  dX = dY^T.
 Var transpose(Var a) {
   if (!a.ok()) return propagate({a});

@@ -50,16 +50,19 @@ void print_record(const char* op, const std::string& shape, const std::string& i
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string impl = "ours", eigen_impl;
+  std::string impl = "ours", eigen_impl, only;  // --only matmul|conv2d|mlp_train
   int runs = 11;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--impl") && i + 1 < argc) impl = argv[++i];
     if (!std::strcmp(argv[i], "--eigen-impl") && i + 1 < argc) eigen_impl = argv[++i];
+    if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
     if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(3, std::atoi(argv[++i]));
   }
 
   // C[n,n] = A[n,n] B[n,n] through the engine's op (forward only, no tape for backward).
+  auto wanted = [&only](const char* op) { return only.empty() || only == op; };
   for (int n : {64, 128, 256, 512}) {
+    if (!wanted("matmul")) break;
     Tape tape;
     NoGradScope no_grad(tape);
     Tensor a = Tensor(Shape{n, n}, 0.5f), b = Tensor(Shape{n, n}, 0.25f);
@@ -75,7 +78,7 @@ int main(int argc, char** argv) {
 
   // With --eigen-impl NAME: the same products by Eigen directly (bench only;
   // the engine's matmul uses engine/kernels/gemm), for comparison.
-  if (!eigen_impl.empty())
+  if (!eigen_impl.empty() && wanted("matmul"))
     for (int n : {64, 128, 256, 512}) {
       using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
       Matrix a = Matrix::Constant(n, n, 0.5f), b = Matrix::Constant(n, n, 0.25f), c(n, n);
@@ -89,6 +92,7 @@ int main(int argc, char** argv) {
     int n, c, h, w, o;
   };
   for (ConvCase k : {ConvCase{1, 32, 64, 64, 32}, ConvCase{1, 64, 32, 32, 64}}) {
+    if (!wanted("conv2d")) break;
     Tape tape;
     NoGradScope no_grad(tape);
     Tensor x(Shape{k.n, k.c, k.h, k.w}, 0.5f), w(Shape{k.o, k.c, 3, 3}, 0.01f);
@@ -108,7 +112,7 @@ int main(int argc, char** argv) {
   // Training steps of a 2-8-8-1 tanh MLP (Adam, binary cross-entropy) on 500
   // spiral points in batches of 10: the playground's typical network, where
   // per-op overhead matters as much as arithmetic.
-  {
+  if (wanted("mlp_train")) {
     Pcg32 rng(7);
     Dataset2D data = make_spiral(500, 0.1f, rng);
     Mlp mlp({2, 8, 8, 1}, {Activation::Tanh}, rng);
