@@ -27,14 +27,23 @@ double now_ms() {
   return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
 }
 
-// Median wall time of `runs` calls after `warmup` untimed ones.
+// Median wall time of one call over `runs` timed runs, after `warmup`
+// untimed calls. Each timed run repeats the call enough times to last about
+// 2 ms, so fast calls are not lost in the clock's resolution (a browser's
+// performance.now() may tick in 0.1 ms steps).
 double median_ms(const std::function<void()>& body, int warmup, int runs) {
   for (int i = 0; i < warmup; ++i) body();
+  int repeats = 1;
+  for (; repeats < (1 << 20); repeats *= 2) {
+    double start = now_ms();
+    for (int i = 0; i < repeats; ++i) body();
+    if (now_ms() - start >= 2.0) break;
+  }
   std::vector<double> times;
   for (int i = 0; i < runs; ++i) {
     double start = now_ms();
-    body();
-    times.push_back(now_ms() - start);
+    for (int r = 0; r < repeats; ++r) body();
+    times.push_back((now_ms() - start) / repeats);
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
