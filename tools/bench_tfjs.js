@@ -11,11 +11,13 @@
     return sorted[Math.floor(sorted.length / 2)];
   }
 
-  // Median wall time of one call over `runs` timed runs after `warmup` untimed
-  // calls, each run repeating the call to last about 2 ms (as bench.cpp does);
-  // body() must finish its work (read its result back) before returning.
+  // Median wall time of one call over `runs` timed runs after at least
+  // `warmup` untimed calls and 200 ms, each run repeating the call to last
+  // about 2 ms (as bench.cpp does); body() must finish its work (read its
+  // result back) before returning.
   function medianMs(body, warmup, runs) {
-    for (let i = 0; i < warmup; ++i) body();
+    const warmupStart = performance.now();
+    for (let i = 0; i < warmup || performance.now() - warmupStart < 200; ++i) body();
     let repeats = 1;
     for (; repeats < (1 << 20); repeats *= 2) {
       const start = performance.now();

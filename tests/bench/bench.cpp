@@ -27,12 +27,15 @@ double now_ms() {
   return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
 }
 
-// Median wall time of one call over `runs` timed runs, after `warmup`
-// untimed calls. Each timed run repeats the call enough times to last about
-// 2 ms, so fast calls are not lost in the clock's resolution (a browser's
-// performance.now() may tick in 0.1 ms steps).
+// Median wall time of one call over `runs` timed runs, after at least
+// `warmup` untimed calls and 200 ms (long enough for V8 to move hot wasm
+// functions from its baseline compiler to the optimising one). Each timed
+// run repeats the call enough times to last about 2 ms, so fast calls are
+// not lost in the clock's resolution (a browser's performance.now() may
+// tick in 0.1 ms steps).
 double median_ms(const std::function<void()>& body, int warmup, int runs) {
-  for (int i = 0; i < warmup; ++i) body();
+  const double warmup_start = now_ms();
+  for (int i = 0; i < warmup || now_ms() - warmup_start < 200.0; ++i) body();
   int repeats = 1;
   for (; repeats < (1 << 20); repeats *= 2) {
     double start = now_ms();
