@@ -26,7 +26,7 @@
     log(`bench: running ${impl}...`);
     await loadScript(url);
     const factory = window.createBenchModule;
-    delete window.createBenchModule;
+    window.createBenchModule = undefined;  // the next build defines its own
     await factory({
       arguments: ['--impl', impl, '--runs', runs, ...extraArguments],
       print: (line) => { if (line.startsWith('{')) records.push(JSON.parse(line)); },

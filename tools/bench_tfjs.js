@@ -13,7 +13,7 @@
 
   // Median wall time of one call over `runs` timed runs after at least
   // `warmup` untimed calls and 200 ms, each run repeating the call to last
-  // about 2 ms (as bench.cpp does); body() must finish its work (read its
+  // about 5 ms (as bench.cpp does); body() must finish its work (read its
   // result back) before returning.
   function medianMs(body, warmup, runs) {
     const warmupStart = performance.now();
@@ -22,7 +22,7 @@
     for (; repeats < (1 << 20); repeats *= 2) {
       const start = performance.now();
       for (let i = 0; i < repeats; ++i) body();
-      if (performance.now() - start >= 2) break;
+      if (performance.now() - start >= 5) break;
     }
     const times = [];
     for (let i = 0; i < runs; ++i) {

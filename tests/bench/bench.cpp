@@ -30,7 +30,7 @@ double now_ms() {
 // Median wall time of one call over `runs` timed runs, after at least
 // `warmup` untimed calls and 200 ms (long enough for V8 to move hot wasm
 // functions from its baseline compiler to the optimising one). Each timed
-// run repeats the call enough times to last about 2 ms, so fast calls are
+// run repeats the call enough times to last about 5 ms, so fast calls are
 // not lost in the clock's resolution (a browser's performance.now() may
 // tick in 0.1 ms steps).
 double median_ms(const std::function<void()>& body, int warmup, int runs) {
@@ -40,7 +40,7 @@ double median_ms(const std::function<void()>& body, int warmup, int runs) {
   for (; repeats < (1 << 20); repeats *= 2) {
     double start = now_ms();
     for (int i = 0; i < repeats; ++i) body();
-    if (now_ms() - start >= 2.0) break;
+    if (now_ms() - start >= 5.0) break;
   }
   std::vector<double> times;
   for (int i = 0; i < runs; ++i) {
