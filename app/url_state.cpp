@@ -8,7 +8,10 @@
 namespace url_state {
 namespace {
 
-bool is_key_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+// Keys are case-sensitive; upper case lets a key name a symbol (the temperature demo's `T`).
+bool is_key_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 bool valid_key(std::string_view key) {
   if (key.empty() || key.size() > kMaxKeyLength) return false;

@@ -3,6 +3,7 @@
 #include "demos/activations/activations.h"
 #include "demos/dropout/dropout_demo.h"
 #include "demos/perceptron/perceptron_demo.h"
+#include "demos/softmax_temperature/temperature_demo.h"
 
 // Adding a demo: a folder under demos/, a source line in CMakeLists.txt, and one line here.
 std::vector<std::unique_ptr<Demo>> make_all_demos() {
@@ -10,5 +11,6 @@ std::vector<std::unique_ptr<Demo>> make_all_demos() {
   demos.push_back(std::make_unique<PerceptronDemo>());
   demos.push_back(std::make_unique<ActivationsDemo>());
   demos.push_back(std::make_unique<DropoutDemo>());
+  demos.push_back(std::make_unique<TemperatureDemo>());
   return demos;
 }

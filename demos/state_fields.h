@@ -11,7 +11,7 @@
 enum class FieldType { Number, Integer, Boolean, Choice, Text };
 
 struct StateField {
-  std::string key;  // URL key: [a-z0-9_]+
+  std::string key;  // URL key: [A-Za-z0-9_]+, case-sensitive
   FieldType type = FieldType::Number;
   // Exactly one of these points at the demo's member, matching `type`.
   float* number = nullptr;

@@ -110,7 +110,10 @@ fi
 ln -sfn "$EM_CACHE" "$PLAYGROUND_THIRD_PARTY/emscripten-cache"
 
 # --- 4. SDL2 built for WebAssembly, once, cached by version -----------------
-emcc_version=$(emcc --version | head -1 | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+' | head -1)
+# awk reads all of emcc's output: `head -1` could close the pipe early, and
+# under `set -o pipefail` emcc's broken pipe would fail the whole set-up.
+emcc_version=$(emcc --version | awk 'NR == 1 && match($0, /[0-9]+\.[0-9]+\.[0-9]+/) { print substr($0, RSTART, RLENGTH) }')
+[ -n "$emcc_version" ] || die "could not read emcc's version"
 sdl_key="$(basename "$sdl_dl")-emcc-$emcc_version"
 sdl_prefix="$PLAYGROUND_CACHE/sdl2-wasm/$sdl_key"
 sdl_stamp="$sdl_prefix/.built"

@@ -68,7 +68,11 @@ void DropoutDemo::draw_notes_view() {
   section("What to look for");
   bullet("Training: without dropout the training error reaches 0 while the test loss climbs: the "
          "shaded train-test gap widens. With dropout the gap stays narrow, and the test loss low.");
-  bullet("On 2-D points: the no-dropout boundary bends around single noisy points; dropout's is smooth.");
+  bullet("Test error on 1,000 Fashion-MNIST images: for the first 80 or so epochs the two networks stay within "
+         "about a point of each other (which one leads depends on the seed); dropout pulls ahead slowly. Its "
+         "clear effect is on the gap and on the test loss: the plain network grows confidently wrong.");
+  bullet("On 2-D points: the no-dropout boundary bends around single noisy points; dropout's is smooth, and "
+         "its test error is clearly lower.");
   bullet("Features: what each first-layer unit learned (W - W0). The paper found co-adapted units "
          "without dropout that mean little alone, and part detectors (strokes, edges) with it.");
   bullet("Activations: dropout's hidden units are more often exactly zero (sparser codes).");

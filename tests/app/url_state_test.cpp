@@ -97,7 +97,7 @@ TEST_CASE("malformed hashes fall back to defaults with a notice") {
       "data=moons",               // unknown choice
       "data=XOR",                 // choices are case-sensitive
       "bogus=1",                  // unknown key
-      "RATE=1",                   // keys are lower-case
+      "RATE=1",                   // keys are case-sensitive: an unknown key
       "rate",                     // no '='
       "=5",                       // empty key
       "%ff%fe=1",                 // non-UTF-8 key

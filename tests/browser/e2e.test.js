@@ -309,10 +309,59 @@ async function main() {
                          'dropout_train_loss', 'dropout_test_loss', 'dropout_train_error', 'dropout_test_error']) {
         assert(typeof b[key] === 'number', `${key} missing: ${JSON.stringify(b)}`);
       }
+      for (const twin of ['plain', 'dropout']) {
+        for (const key of ['step', 'train_loss', 'test_loss', 'train_error', 'test_error']) {
+          assert(typeof b[twin][key] === 'number', `${twin}.${key} missing: ${JSON.stringify(b)}`);
+        }
+      }
       console.log(`       dropout demo: ${b.images_per_second.toFixed(0)} images/s in wasm`);
       const v = await screenshotVariety(d, 'web-dropout.png');
       assert(v.distinctColors >= 20, `dropout demo looks blank: ${JSON.stringify(v)}`);
       await d.close();
+    });
+
+    await check('temperature demo: entropy follows T from the URL; distillation and calibration report', async () => {
+      const t = await context.newPage();
+      // The entropy of softmax(z / T), computed here independently of the wasm.
+      const entropy = (logits, temperature) => {
+        const top = Math.max(...logits);
+        const e = logits.map((z) => Math.exp((z - top) / temperature));
+        const sum = e.reduce((a, b) => a + b, 0);
+        return -e.map((v) => v / sum).reduce((h, p) => h + (p > 0 ? p * Math.log(p) : 0), 0);
+      };
+      await t.goto(BASE + '#demo=temperature&T=0.5&logits=2,1,0,-1');
+      const a = await waitForStatus(t, (s) => s.demo === 'temperature' && Array.isArray(s.probabilities) &&
+                                              s.probabilities.length === 4, 'the logit explorer');
+      assert(Math.abs(a.T - 0.5) < 1e-6, `T: ${a.T}`);
+      assert(Math.abs(a.entropy - entropy([2, 1, 0, -1], 0.5)) < 1e-5, `entropy at T=0.5: ${a.entropy}`);
+      assert(Math.abs(a.probabilities.reduce((x, y) => x + y, 0) - 1) < 1e-6, 'probabilities sum to 1');
+      await t.evaluate(() => { location.hash = '#demo=temperature&T=5&logits=2,1,0,-1'; });
+      const b = await waitForStatus(t, (s) => Math.abs(s.T - 5) < 1e-6, 'T = 5 from the hash');
+      assert(Math.abs(b.entropy - entropy([2, 1, 0, -1], 5)) < 1e-5, `entropy at T=5: ${b.entropy}`);
+      assert(b.entropy > a.entropy, 'a higher T gives a higher entropy');
+      const v = await screenshotVariety(t, 'web-temperature-logits.png');
+      assert(v.distinctColors >= 20, `logit explorer looks blank: ${JSON.stringify(v)}`);
+
+      await t.evaluate(() => { location.hash = '#demo=temperature&view=distill&run=1'; });
+      const d = await waitForStatus(t, (s) => s.distill && s.distill.finished === 1, 'distillation to finish', 120000);
+      console.log(`       temperature demo: teacher ${d.distill.teacher_test_accuracy}, hard-label student ` +
+                  `${d.distill.hard_test_accuracy}, distilled ${d.distill.distilled_test_accuracy}`);
+      assert(d.distill.distilled_test_accuracy >= d.distill.hard_test_accuracy, JSON.stringify(d.distill));
+      const dv = await screenshotVariety(t, 'web-temperature-distill.png');
+      assert(dv.distinctColors >= 20, `distillation view looks blank: ${JSON.stringify(dv)}`);
+
+      await t.evaluate(() => { location.hash = '#demo=temperature&view=calibration'; });
+      const c = await waitForStatus(t, (s) => s.calibration && s.calibration.finished === 1, 'calibration', 60000);
+      console.log(`       temperature demo: fitted T ${c.calibration.fitted_T}, ECE ` +
+                  `${c.calibration.ece_before} -> ${c.calibration.ece_after}`);
+      assert(c.calibration.fitted_T > 1 && c.calibration.ece_after < c.calibration.ece_before, JSON.stringify(c.calibration));
+      const cv = await screenshotVariety(t, 'web-temperature-calibration.png');
+      assert(cv.distinctColors >= 20, `calibration view looks blank: ${JSON.stringify(cv)}`);
+
+      await t.evaluate(() => { location.hash = '#demo=temperature&T=0.5&logits=1,2'; });
+      const bad = await waitForStatus(t, (s) => s.notices.some((n) => /logits/.test(n)), 'a notice for bad logits');
+      assert(bad.probabilities.length === 5, `falls back to the default logits: ${JSON.stringify(bad.logits)}`);
+      await t.close();
     });
 
     await check('a browser without WebGL2 gets a clear message', async () => {

@@ -11,10 +11,11 @@
 
 namespace {
 
-bool is_url_name(const std::string& s) {
+bool is_url_name(const std::string& s, bool upper_case_allowed = false) {
   if (s.empty() || s.size() > url_state::kMaxKeyLength) return false;
   for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    if (!((c >= 'a' && c <= 'z') || (upper_case_allowed && c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+      return false;
   return true;
 }
 
@@ -42,7 +43,7 @@ TEST_CASE("every demo declares unique keys whose defaults are valid values") {
     std::set<std::string> keys;
     for (const StateField& f : fields.all()) {
       CAPTURE(f.key);
-      CHECK(is_url_name(f.key));
+      CHECK(is_url_name(f.key, /*upper_case_allowed=*/true));
       CHECK(f.key != "demo");
       CHECK(keys.insert(f.key).second);
       double parsed;
