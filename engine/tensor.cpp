@@ -76,7 +76,8 @@ Storage take_storage(size_t count, float fill) {
 
 }  // namespace
 
-Tensor::Tensor(const Shape& shape, float fill) : storage_(take_storage(static_cast<size_t>(shape.size()), fill)), shape_(shape) {
+Tensor::Tensor(const Shape& shape, float fill)
+    : storage_(take_storage(static_cast<size_t>(shape.size()), fill)), shape_(shape) {
   assert(shape.valid());
 }
 

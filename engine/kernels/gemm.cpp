@@ -30,11 +30,13 @@ constexpr int kCols = 8;         // columns of the register tile (B panel width)
 constexpr int kDepth = 256;      // k per cache block
 constexpr int kBlockRows = 72;   // m per cache block (a multiple of kRows)
 constexpr int kBlockCols = 1024; // n per cache block (a multiple of kCols)
-// Below this many multiply-adds, packing costs more than it saves.
+// Up to this many multiply-adds (the playground's dense layers, e.g. 10 x 8 x 8)
+// a product skips packing: copying the operands would cost as much as the sums.
 constexpr long kDirectLimit = 8192;
 
 float at(MatrixRef x, int row, int col) {
-  return x.transposed ? x.data[static_cast<long>(col) * x.stride + row] : x.data[static_cast<long>(row) * x.stride + col];
+  return x.transposed ? x.data[static_cast<long>(col) * x.stride + row]
+                      : x.data[static_cast<long>(row) * x.stride + col];
 }
 
 // packed[panel][p][r] = op(A)[row0 + panel*kRows + r, depth0 + p], zero past the last row.

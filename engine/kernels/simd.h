@@ -104,10 +104,14 @@ inline F32x4 operator+(F32x4 a, F32x4 b) { return each(a, b, [](float x, float y
 inline F32x4 operator-(F32x4 a, F32x4 b) { return each(a, b, [](float x, float y) { return x - y; }); }
 inline F32x4 operator*(F32x4 a, F32x4 b) { return each(a, b, [](float x, float y) { return x * y; }); }
 inline F32x4 operator/(F32x4 a, F32x4 b) { return each(a, b, [](float x, float y) { return x / y; }); }
-inline F32x4 sqrt(F32x4 a) { return {{__builtin_sqrtf(a.lane[0]), __builtin_sqrtf(a.lane[1]), __builtin_sqrtf(a.lane[2]),
-                                      __builtin_sqrtf(a.lane[3])}}; }
-inline F32x4 abs(F32x4 a) { return {{__builtin_fabsf(a.lane[0]), __builtin_fabsf(a.lane[1]), __builtin_fabsf(a.lane[2]),
-                                     __builtin_fabsf(a.lane[3])}}; }
+inline F32x4 sqrt(F32x4 a) {
+  for (float& x : a.lane) x = __builtin_sqrtf(x);
+  return a;
+}
+inline F32x4 abs(F32x4 a) {
+  for (float& x : a.lane) x = __builtin_fabsf(x);
+  return a;
+}
 inline F32x4 min(F32x4 a, F32x4 b) { return each(a, b, [](float x, float y) { return y < x ? y : x; }); }
 inline F32x4 max(F32x4 a, F32x4 b) { return each(a, b, [](float x, float y) { return x < y ? y : x; }); }
 inline F32x4 select_greater(F32x4 a, F32x4 b, F32x4 then, F32x4 otherwise) {

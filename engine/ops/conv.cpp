@@ -165,12 +165,12 @@ Var conv2d(Var x, Var w, Var bias, int stride, int padding) {
       const float* dy = gy.data() + n * out_channels * pixels;  // [O, H'W']
       if (grad_w) {  // dW[O, CKK] += dY[O, H'W'] cols[CKK, H'W']^T
         im2col(t.value(x).data() + n * g.image_size(), g, columns.data());
-        kernels::gemm(out_channels, patch, pixels, {dy, pixels}, {columns.data(), pixels, true}, t.grad(w).data(), patch,
-                      true);
+        kernels::gemm(out_channels, patch, pixels, {dy, pixels}, {columns.data(), pixels, true}, t.grad(w).data(),
+                      patch, true);
       }
       if (grad_x) {  // cols[CKK, H'W'] = W[O, CKK]^T dY[O, H'W']
-        kernels::gemm(patch, pixels, out_channels, {t.value(w).data(), patch, true}, {dy, pixels}, columns.data(), pixels,
-                      false);
+        kernels::gemm(patch, pixels, out_channels, {t.value(w).data(), patch, true}, {dy, pixels}, columns.data(),
+                      pixels, false);
         col2im(columns.data(), g, t.grad(x).data() + n * g.image_size());
       }
       if (t.needs_grad(bias)) {

@@ -81,8 +81,10 @@ Var affine(Var x, Var w, Var b) {
       for (int i = 0; i < m; ++i)
         for (int j = 0; j < n; ++j) db[j] += dy[i * n + j];
     }
-    if (t.needs_grad(x)) kernels::gemm(m, k, n, {dy, n}, {t.value(w).data(), n, true}, t.grad(x).data(), k, true);
-    if (t.needs_grad(w)) kernels::gemm(k, n, m, {t.value(x).data(), k, true}, {dy, n}, t.grad(w).data(), n, true);
+    if (t.needs_grad(x))
+      kernels::gemm(m, k, n, {dy, n}, {t.value(w).data(), n, true}, t.grad(x).data(), k, true);
+    if (t.needs_grad(w))
+      kernels::gemm(k, n, m, {t.value(x).data(), k, true}, {dy, n}, t.grad(w).data(), n, true);
   });
 }
 

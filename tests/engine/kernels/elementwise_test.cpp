@@ -112,7 +112,8 @@ TEST_CASE("kernels: softmax rows sum to 1 and match exp(z / T) / sum at any temp
           // Rounding the exponent to float alone costs |exponent| * 2^-24 relative; below
           // e^-87.3 (float's smallest normal) the kernel gives 0.
           INFO("k=", k, " T=", temperature, " row ", r, " i=", i);
-          CHECK(std::fabs(y[r * k + i] - expected) <= (1e-6 + std::fabs(exponent) * std::ldexp(1.0, -23)) * expected + 2e-38);
+          const double tolerance = (1e-6 + std::fabs(exponent) * std::ldexp(1.0, -23)) * expected + 2e-38;
+          CHECK(std::fabs(y[r * k + i] - expected) <= tolerance);
           sum_y += y[r * k + i];
         }
         CHECK(sum_y == doctest::Approx(1.0).epsilon(1e-6));

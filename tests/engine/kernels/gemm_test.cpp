@@ -56,8 +56,8 @@ void check_against_reference(const Case& t) {
       }
       const double got = c[i * c_stride + j];
       if (std::fabs(got - expected) > error_bound * magnitude && wrong++ == 0)
-        first_wrong = "C[" + std::to_string(i) + ", " + std::to_string(j) + "] = " + std::to_string(got) + ", expected " +
-                      std::to_string(expected);
+        first_wrong = "C[" + std::to_string(i) + ", " + std::to_string(j) + "] = " + std::to_string(got) +
+                      ", expected " + std::to_string(expected);
     }
   // The padding between rows of C is never written.
   for (int i = 0; i < t.m; ++i)
