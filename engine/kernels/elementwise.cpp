@@ -67,6 +67,11 @@ F32x4 tanh4(F32x4 x) {
   return select_greater(splat(4e-4f), abs(x), x, clamped * p / q);
 }
 
+// GELU's tanh form (Hendrycks & Gimpel 2016): u = sqrt(2/pi) (x + 0.044715 x^3).
+constexpr float kGeluScale = 0.7978845608f, kGeluCubic = 0.044715f;
+
+F32x4 gelu_inner(F32x4 x) { return splat(kGeluScale) * (x + splat(kGeluCubic) * x * x * x); }
+
 }  // namespace
 
 void relu(const float* x, float* y, int n) {
@@ -92,6 +97,10 @@ void sigmoid(const float* x, float* y, int n) {
       x);
 }
 
+void gelu(const float* x, float* y, int n) {
+  map(n, y, [](F32x4 v) { return splat(0.5f) * v * (splat(1.0f) + tanh4(gelu_inner(v))); }, x);
+}
+
 void relu_backward(const float* x, const float* dy, float* dx, int n) {
   map(n, dx, [](F32x4 xv, F32x4 g, F32x4 acc) { return acc + select_greater(xv, splat(0.0f), g, splat(0.0f)); }, x, dy,
       dx);
@@ -102,6 +111,18 @@ void leaky_relu_backward(const float* x, float slope, const float* dy, float* dx
       n, dx,
       [slope](F32x4 xv, F32x4 g, F32x4 acc) { return acc + select_greater(xv, splat(0.0f), g, g * splat(slope)); }, x,
       dy, dx);
+}
+
+// d/dx [x/2 (1 + tanh u)] = (1 + tanh u) / 2 + x/2 (1 - tanh^2 u) du/dx,  du/dx = sqrt(2/pi) (1 + 3 * 0.044715 x^2).
+void gelu_backward(const float* x, const float* dy, float* dx, int n) {
+  map(
+      n, dx,
+      [](F32x4 v, F32x4 g, F32x4 acc) {
+        const F32x4 t = tanh4(gelu_inner(v)), one = splat(1.0f), half = splat(0.5f);
+        const F32x4 du = splat(kGeluScale) * (one + splat(3 * kGeluCubic) * v * v);
+        return acc + g * (half * (one + t) + half * v * (one - t * t) * du);
+      },
+      x, dy, dx);
 }
 
 void tanh_backward(const float* y, const float* dy, float* dx, int n) {

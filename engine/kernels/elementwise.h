@@ -12,11 +12,13 @@ void relu(const float* x, float* y, int n);
 void leaky_relu(const float* x, float slope, float* y, int n);
 void tanh(const float* x, float* y, int n);     // rational approximation, a few ulp
 void sigmoid(const float* x, float* y, int n);  // 1 / (1 + e^-x) without overflow
+void gelu(const float* x, float* y, int n);     // x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
 void exp(const float* x, float* y, int n);      // e^x; 0 below -87.3, e^88.37 above 88.37
 
 // Backward: dx[i] += dy[i] f'(.), from the input x (ReLU family) or the output y.
 void relu_backward(const float* x, const float* dy, float* dx, int n);
 void leaky_relu_backward(const float* x, float slope, const float* dy, float* dx, int n);
+void gelu_backward(const float* x, const float* dy, float* dx, int n);
 void tanh_backward(const float* y, const float* dy, float* dx, int n);     // f' = 1 - y^2
 void sigmoid_backward(const float* y, const float* dy, float* dx, int n);  // f' = y (1 - y)
 

@@ -55,20 +55,6 @@ float activation_derivative(Activation a, float x) {
 namespace ops {
 namespace {
 
-// y = f(x) element-wise;  dx = dy * f'(x).
-template <typename F, typename D>
-Var pointwise(Var a, F f, D derivative) {
-  if (!a.ok()) return a.tape ? a.tape->fail("") : Var{};
-  const Tensor& x = a.value();
-  Tensor out(x.shape());
-  for (int i = 0; i < x.size(); ++i) out[i] = f(x[i]);
-  return a.tape->record(std::move(out), {a}, [a, derivative](Tape& t, Var y) {
-    const Tensor &xv = t.value(a), &yv = t.value(y), &gy = t.grad(y);
-    Tensor& ga = t.grad(a);
-    for (int i = 0; i < xv.size(); ++i) ga[i] += gy[i] * derivative(xv[i], yv[i]);
-  });
-}
-
 // Forward and backward through the element-wise kernels (engine/kernels/):
 // forward(x, y, n) computes y = f(x); backward(from, dy, dx, n) adds dy f'
 // where f' is a function of the input (ReLU family) or the output (tanh, sigmoid).
@@ -99,10 +85,7 @@ Var tanh(Var a) { return kernel_pointwise(a, kernels::tanh, kernels::tanh_backwa
 
 Var sigmoid(Var a) { return kernel_pointwise(a, kernels::sigmoid, kernels::sigmoid_backward, true); }
 
-Var gelu(Var a) {
-  return pointwise(a, [](float x) { return activation_value(Activation::Gelu, x); },
-                   [](float x, float) { return activation_derivative(Activation::Gelu, x); });
-}
+Var gelu(Var a) { return kernel_pointwise(a, kernels::gelu, kernels::gelu_backward, false); }
 
 Var linear(Var a) { return a; }
 

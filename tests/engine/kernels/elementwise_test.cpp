@@ -27,15 +27,19 @@ bool close(float got, double expected, double ulps) {
   return std::fabs(got - expected) <= ulps * std::ldexp(1.0, -24) * std::fabs(expected) + 1e-38;
 }
 
+double gelu_reference(double x) { return 0.5 * x * (1 + std::tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))); }
+
+// `per_x`: an absolute allowance of per_x |x| on top (GELU's 1 + tanh u cancels for x << 0).
 template <typename Kernel, typename Reference>
-void check_forward(const char* name, Kernel kernel, Reference reference, float range, double ulps) {
+void check_forward(std::string name, Kernel kernel, Reference reference, float range, double ulps, double per_x = 0) {
   for (int n : kLengths) {
     std::vector<float> x = inputs(n, range), y(static_cast<size_t>(n) + 1, 123.0f);
     kernel(x.data(), y.data(), n);
     int wrong = 0;
     std::string first;
     for (int i = 0; i < n; ++i)
-      if (!close(y[i], reference(static_cast<double>(x[i])), ulps) && wrong++ == 0)
+      if (!close(y[i], reference(static_cast<double>(x[i])), ulps) &&
+          std::fabs(y[i] - reference(static_cast<double>(x[i]))) > per_x * std::fabs(x[i]) && wrong++ == 0)
         first = "f(" + std::to_string(x[i]) + ") = " + std::to_string(y[i]) + ", expected " +
                 std::to_string(reference(static_cast<double>(x[i])));
     INFO(name, " n=", n, ": ", first);
@@ -55,6 +59,7 @@ TEST_CASE("kernels: activations match their formulas on every tail length") {
   check_forward("tanh near 0", kernels::tanh, [](double x) { return std::tanh(x); }, 0.01f, 8);
   check_forward("sigmoid", kernels::sigmoid, [](double x) { return 1 / (1 + std::exp(-x)); }, 30, 8);
   check_forward("exp", kernels::exp, [](double x) { return std::exp(x); }, 80, 8);
+  check_forward("gelu", kernels::gelu, gelu_reference, 6, 32, std::ldexp(1.0, -22));
 }
 
 TEST_CASE("kernels: exp, tanh and sigmoid saturate cleanly and pass NaN on") {
@@ -77,19 +82,23 @@ TEST_CASE("kernels: backward products add dy times the derivative") {
   for (int n : kLengths) {
     std::vector<float> x = inputs(n, 3), dy = inputs(n, 2), y(static_cast<size_t>(n));
     for (float& g : dy) g += 0.5f;
-    auto run = [&](auto backward, const std::vector<float>& from, auto derivative, std::string name) {
+    // `terms`: a bound on the size of the terms inside f' (1 for most; GELU's reach ~4 at |x| = 3).
+    auto run = [&](auto backward, const std::vector<float>& from, auto derivative, std::string name, double terms = 1) {
       std::vector<float> dx(static_cast<size_t>(n), 0.25f);
       backward(from.data(), dy.data(), dx.data(), n);
       for (int i = 0; i < n; ++i) {
         const double product = static_cast<double>(dy[i]) * derivative(static_cast<double>(from[i]));
         INFO(name, " n=", n, " i=", i);
-        // f' is at most 1 here and computed from values <= 1: a few ulps of |dy| absolute.
-        CHECK(std::fabs(dx[i] - (0.25 + product)) <= 4 * std::ldexp(1.0, -24) * (0.25 + 2 * std::fabs(dy[i])));
+        // f' is computed from terms of size <= `terms`: a few ulps of those, times |dy|, absolute.
+        CHECK(std::fabs(dx[i] - (0.25 + product)) <= 4 * std::ldexp(1.0, -24) * (0.25 + 2 * terms * std::fabs(dy[i])));
       }
     };
     run(kernels::relu_backward, x, [](double v) { return v > 0 ? 1.0 : 0.0; }, "relu");
     run([](const float* a, const float* b, float* c, int m) { kernels::leaky_relu_backward(a, 0.1f, b, c, m); }, x,
         [](double v) { return v > 0 ? 1.0 : static_cast<double>(0.1f); }, "leaky_relu");
+    run(kernels::gelu_backward, x, [](double v) {  // a central difference of the reference, step 1e-4
+      return (gelu_reference(v + 1e-4) - gelu_reference(v - 1e-4)) / 2e-4;
+    }, "gelu", 4);
     kernels::tanh(x.data(), y.data(), n);
     run(kernels::tanh_backward, y, [](double t) { return 1 - t * t; }, "tanh");
     kernels::sigmoid(x.data(), y.data(), n);
