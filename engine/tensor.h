@@ -32,6 +32,12 @@ class Tensor {
  public:
   Tensor() = default;  // empty: no shape, no storage
   explicit Tensor(const Shape& shape, float fill = 0.0f);
+  // The last Tensor holding a small buffer hands it back for reuse (see tensor.cpp).
+  ~Tensor();
+  Tensor(const Tensor&) = default;
+  Tensor(Tensor&&) noexcept = default;
+  Tensor& operator=(const Tensor&) = default;
+  Tensor& operator=(Tensor&&) noexcept = default;
   static Tensor from(const Shape& shape, const std::vector<float>& values);
   static Tensor scalar(float value) { return from(Shape{}, {value}); }
 

@@ -29,12 +29,13 @@ run_step() {  # $1 = name, rest = command
   fi
 }
 
-# Adds doctest's "test cases: N | P passed | F failed" from a log to the tally.
+# Adds doctest's "test cases: N | P passed | F failed" from a log to the tally
+# (summed over every doctest binary that ctest ran).
 count_doctest() {  # $1 = log, $2 = label
-  local line p f
-  line=$(sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -a "test cases:" | tail -1)  # without colour codes
-  p=$(echo "$line" | sed -n 's/.*| *\([0-9]*\) passed.*/\1/p')
-  f=$(echo "$line" | sed -n 's/.*| *\([0-9]*\) failed.*/\1/p')
+  local lines p f
+  lines=$(sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -a "test cases:")  # without colour codes
+  p=$(echo "$lines" | sed -n 's/.*| *\([0-9]*\) passed.*/\1/p' | awk '{s += $1} END {if (NR) print s}')
+  f=$(echo "$lines" | sed -n 's/.*| *\([0-9]*\) failed.*/\1/p' | awk '{s += $1} END {if (NR) print s}')
   if [ -z "$p" ]; then
     echo "FAIL - $2: no doctest summary (log: $1)"; tail -40 "$1"; fail 1; return
   fi

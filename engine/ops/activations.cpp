@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "engine/kernels/elementwise.h"
+
 namespace {
 
 constexpr float kGeluC = 0.7978845608f;  // sqrt(2 / pi)
@@ -53,43 +55,37 @@ float activation_derivative(Activation a, float x) {
 namespace ops {
 namespace {
 
-// y = f(x) element-wise;  dx = dy * f'(x).
-template <typename F, typename D>
-Var pointwise(Var a, F f, D derivative) {
+// Forward and backward through the element-wise kernels (engine/kernels/):
+// forward(x, y, n) computes y = f(x); backward(from, dy, dx, n) adds dy f'
+// where f' is a function of the input (ReLU family) or the output (tanh, sigmoid).
+template <typename Forward, typename Backward>
+Var kernel_pointwise(Var a, Forward forward, Backward backward, bool derivative_from_output) {
   if (!a.ok()) return a.tape ? a.tape->fail("") : Var{};
   const Tensor& x = a.value();
   Tensor out(x.shape());
-  for (int i = 0; i < x.size(); ++i) out[i] = f(x[i]);
-  return a.tape->record(std::move(out), {a}, [a, derivative](Tape& t, Var y) {
-    const Tensor &xv = t.value(a), &yv = t.value(y), &gy = t.grad(y);
-    Tensor& ga = t.grad(a);
-    for (int i = 0; i < xv.size(); ++i) ga[i] += gy[i] * derivative(xv[i], yv[i]);
+  forward(x.data(), out.data(), x.size());
+  return a.tape->record(std::move(out), {a}, [a, backward, derivative_from_output](Tape& t, Var y) {
+    const Tensor& from = derivative_from_output ? t.value(y) : t.value(a);
+    backward(from.data(), t.grad(y).data(), t.grad(a).data(), from.size());
   });
 }
 
 }  // namespace
 
-Var relu(Var a) {
-  return pointwise(a, [](float x) { return x > 0 ? x : 0.0f; }, [](float x, float) { return x > 0 ? 1.0f : 0.0f; });
-}
+Var relu(Var a) { return kernel_pointwise(a, kernels::relu, kernels::relu_backward, false); }
 
 Var leaky_relu(Var a, float slope) {
-  return pointwise(a, [slope](float x) { return x > 0 ? x : slope * x; },
-                   [slope](float x, float) { return x > 0 ? 1.0f : slope; });
+  return kernel_pointwise(
+      a, [slope](const float* x, float* y, int n) { kernels::leaky_relu(x, slope, y, n); },
+      [slope](const float* x, const float* dy, float* dx, int n) { kernels::leaky_relu_backward(x, slope, dy, dx, n); },
+      false);
 }
 
-Var tanh(Var a) {
-  return pointwise(a, [](float x) { return std::tanh(x); }, [](float, float y) { return 1 - y * y; });
-}
+Var tanh(Var a) { return kernel_pointwise(a, kernels::tanh, kernels::tanh_backward, true); }
 
-Var sigmoid(Var a) {
-  return pointwise(a, stable_sigmoid, [](float, float y) { return y * (1 - y); });
-}
+Var sigmoid(Var a) { return kernel_pointwise(a, kernels::sigmoid, kernels::sigmoid_backward, true); }
 
-Var gelu(Var a) {
-  return pointwise(a, [](float x) { return activation_value(Activation::Gelu, x); },
-                   [](float x, float) { return activation_derivative(Activation::Gelu, x); });
-}
+Var gelu(Var a) { return kernel_pointwise(a, kernels::gelu, kernels::gelu_backward, false); }
 
 Var linear(Var a) { return a; }
 

@@ -1,15 +1,14 @@
 #include "engine/ops/conv.h"
 
-#include <Eigen/Core>
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "engine/kernels/conv_direct.h"
+#include "engine/kernels/gemm.h"
+
 namespace ops {
 namespace {
-
-using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using MatrixMap = Eigen::Map<RowMajor>;
-using ConstMatrixMap = Eigen::Map<const RowMajor>;
 
 // One image's convolution: input [C, H, W], kernel kh x kw, output out_h x out_w.
 struct ConvGeometry {
@@ -19,24 +18,39 @@ struct ConvGeometry {
   int image_size() const { return channels * height * width; }
 };
 
+// The output columns ow whose input column ow*s + j - p lies inside the
+// image: [first, end). Outside them the patch reads zero padding.
+struct InsideColumns {
+  int first, end;
+  InsideColumns(const ConvGeometry& g, int j) {
+    const auto ceil_div = [](int a, int b) { return a <= 0 ? 0 : (a + b - 1) / b; };
+    first = std::min(g.out_w, ceil_div(g.padding - j, g.stride));
+    end = std::max(first, std::min(g.out_w, ceil_div(g.width + g.padding - j, g.stride)));
+  }
+};
+
 // cols[(c, i, j), (oh, ow)] = image[c, oh*s + i - p, ow*s + j - p], zero outside the image.
 void im2col(const float* image, const ConvGeometry& g, float* cols) {
   for (int c = 0; c < g.channels; ++c)
     for (int i = 0; i < g.kernel_h; ++i)
       for (int j = 0; j < g.kernel_w; ++j) {
         float* row = cols + static_cast<size_t>((c * g.kernel_h + i) * g.kernel_w + j) * g.out_pixels();
+        const InsideColumns inside(g, j);
         for (int oh = 0; oh < g.out_h; ++oh) {
           int ih = oh * g.stride + i - g.padding;
           float* out = row + oh * g.out_w;
           if (ih < 0 || ih >= g.height) {
-            for (int ow = 0; ow < g.out_w; ++ow) out[ow] = 0.0f;
+            std::fill(out, out + g.out_w, 0.0f);
             continue;
           }
           const float* in = image + (c * g.height + ih) * g.width;
-          for (int ow = 0; ow < g.out_w; ++ow) {
-            int iw = ow * g.stride + j - g.padding;
-            out[ow] = iw >= 0 && iw < g.width ? in[iw] : 0.0f;
-          }
+          const int shift = j - g.padding;  // output column ow reads input column ow * s + shift
+          std::fill(out, out + inside.first, 0.0f);
+          if (g.stride == 1)
+            std::copy(in + inside.first + shift, in + inside.end + shift, out + inside.first);
+          else
+            for (int ow = inside.first; ow < inside.end; ++ow) out[ow] = in[ow * g.stride + shift];
+          std::fill(out + inside.end, out + g.out_w, 0.0f);
         }
       }
 }
@@ -47,17 +61,36 @@ void col2im(const float* cols, const ConvGeometry& g, float* image) {
     for (int i = 0; i < g.kernel_h; ++i)
       for (int j = 0; j < g.kernel_w; ++j) {
         const float* row = cols + static_cast<size_t>((c * g.kernel_h + i) * g.kernel_w + j) * g.out_pixels();
+        const InsideColumns inside(g, j);
         for (int oh = 0; oh < g.out_h; ++oh) {
           int ih = oh * g.stride + i - g.padding;
           if (ih < 0 || ih >= g.height) continue;
           const float* in = row + oh * g.out_w;
           float* out = image + (c * g.height + ih) * g.width;
-          for (int ow = 0; ow < g.out_w; ++ow) {
-            int iw = ow * g.stride + j - g.padding;
-            if (iw >= 0 && iw < g.width) out[iw] += in[ow];
-          }
+          const int shift = j - g.padding;
+          for (int ow = inside.first; ow < inside.end; ++ow) out[ow * g.stride + shift] += in[ow];
         }
       }
+}
+
+// The column matrix [patch_size, out_pixels], reused across calls: a 64x64
+// image with 32 channels needs 4.7 MB, not worth allocating per call.
+std::vector<float>& column_scratch(const ConvGeometry& g) {
+  static std::vector<float> cols;
+  cols.resize(static_cast<size_t>(g.patch_size()) * g.out_pixels());
+  return cols;
+}
+
+// The image [C, H, W] inside a zero border of `padding` on every side, in a reused buffer.
+const float* pad_image(const float* image, const ConvGeometry& g) {
+  static std::vector<float> padded;
+  const int padded_h = g.height + 2 * g.padding, padded_w = g.width + 2 * g.padding;
+  padded.assign(static_cast<size_t>(g.channels) * padded_h * padded_w, 0.0f);
+  for (int c = 0; c < g.channels; ++c)
+    for (int h = 0; h < g.height; ++h)
+      std::copy(image + (c * g.height + h) * g.width, image + (c * g.height + h + 1) * g.width,
+                padded.data() + (static_cast<size_t>(c) * padded_h + h + g.padding) * padded_w + g.padding);
+  return padded.data();
 }
 
 std::string shapes_of(const Shape& x, const Shape& w) { return "x " + x.str() + ", w " + w.str(); }
@@ -97,14 +130,28 @@ Var conv2d(Var x, Var w, Var bias, int stride, int padding) {
   const ConvGeometry g{sx[1], sx[2], sx[3], sw[2], sw[3], stride, padding,
                        (sx[2] + 2 * padding - sw[2]) / stride + 1, (sx[3] + 2 * padding - sw[3]) / stride + 1};
   Tensor out(Shape{batch, out_channels, g.out_h, g.out_w});
-  std::vector<float> cols(static_cast<size_t>(g.patch_size()) * g.out_pixels());
-  ConstMatrixMap kernel(w.value().data(), out_channels, g.patch_size());
-  ConstMatrixMap cols_matrix(cols.data(), g.patch_size(), g.out_pixels());
+  // Stride 1 with rows of 8 or more outputs: the direct kernel on a padded
+  // copy (measured 1.3-2x faster than im2col + GEMM on the bench shapes, in
+  // wasm and natively); anything else: im2col + GEMM.
+  const bool direct = stride == 1 && g.out_w >= 8;
   for (int n = 0; n < batch; ++n) {
-    im2col(x.value().data() + n * g.image_size(), g, cols.data());
-    MatrixMap y(out.data() + n * out_channels * g.out_pixels(), out_channels, g.out_pixels());
-    y.noalias() = kernel * cols_matrix;
-    if (has_bias) y.colwise() += Eigen::Map<const Eigen::VectorXf>(bias.value().data(), out_channels);
+    const float* image = x.value().data() + n * g.image_size();
+    float* y = out.data() + n * out_channels * g.out_pixels();
+    if (direct) {
+      const float* padded = padding > 0 ? pad_image(image, g) : image;
+      kernels::conv2d_direct(padded, g.channels, g.height + 2 * padding, g.width + 2 * padding, w.value().data(),
+                             out_channels, g.kernel_h, g.kernel_w, y);
+    } else {
+      std::vector<float>& cols = column_scratch(g);
+      im2col(image, g, cols.data());
+      kernels::gemm(out_channels, g.out_pixels(), g.patch_size(), {w.value().data(), g.patch_size()},
+                    {cols.data(), g.out_pixels()}, y, g.out_pixels(), false);
+    }
+    if (has_bias)
+      for (int o = 0; o < out_channels; ++o) {
+        const float b = bias.value()[o];
+        for (int i = 0; i < g.out_pixels(); ++i) y[o * g.out_pixels() + i] += b;
+      }
   }
 
   std::vector<Var> inputs{x, w};
@@ -112,21 +159,28 @@ Var conv2d(Var x, Var w, Var bias, int stride, int padding) {
   return tape->record(std::move(out), inputs, [x, w, bias, g, batch, out_channels](Tape& t, Var y) {
     const Tensor& gy = t.grad(y);
     const bool grad_x = t.needs_grad(x), grad_w = t.needs_grad(w);
-    std::vector<float> cols_buffer(static_cast<size_t>(g.patch_size()) * g.out_pixels());
-    MatrixMap cols_n(cols_buffer.data(), g.patch_size(), g.out_pixels());
-    ConstMatrixMap kernel_matrix(t.value(w).data(), out_channels, g.patch_size());
+    std::vector<float>& columns = column_scratch(g);
+    const int patch = g.patch_size(), pixels = g.out_pixels();
     for (int n = 0; n < batch; ++n) {
-      ConstMatrixMap dy(gy.data() + n * out_channels * g.out_pixels(), out_channels, g.out_pixels());
-      if (grad_w) {
-        im2col(t.value(x).data() + n * g.image_size(), g, cols_buffer.data());
-        MatrixMap(t.grad(w).data(), out_channels, g.patch_size()).noalias() += dy * cols_n.transpose();
+      const float* dy = gy.data() + n * out_channels * pixels;  // [O, H'W']
+      if (grad_w) {  // dW[O, CKK] += dY[O, H'W'] cols[CKK, H'W']^T
+        im2col(t.value(x).data() + n * g.image_size(), g, columns.data());
+        kernels::gemm(out_channels, patch, pixels, {dy, pixels}, {columns.data(), pixels, true}, t.grad(w).data(),
+                      patch, true);
       }
-      if (grad_x) {
-        cols_n.noalias() = kernel_matrix.transpose() * dy;
-        col2im(cols_buffer.data(), g, t.grad(x).data() + n * g.image_size());
+      if (grad_x) {  // cols[CKK, H'W'] = W[O, CKK]^T dY[O, H'W']
+        kernels::gemm(patch, pixels, out_channels, {t.value(w).data(), patch, true}, {dy, pixels}, columns.data(),
+                      pixels, false);
+        col2im(columns.data(), g, t.grad(x).data() + n * g.image_size());
       }
-      if (t.needs_grad(bias))
-        Eigen::Map<Eigen::VectorXf>(t.grad(bias).data(), out_channels) += dy.rowwise().sum();
+      if (t.needs_grad(bias)) {
+        Tensor& gb = t.grad(bias);
+        for (int o = 0; o < out_channels; ++o) {
+          double total = 0;
+          for (int i = 0; i < pixels; ++i) total += dy[o * pixels + i];
+          gb[o] += static_cast<float>(total);
+        }
+      }
     }
   });
 }

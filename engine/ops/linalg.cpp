@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 #include <string>
 
+#include "engine/kernels/gemm.h"
 #include "engine/ops/elementwise.h"
 
 namespace ops {
@@ -46,12 +47,44 @@ Var matmul(Var a, Var b) {
   const Shape &sa = a.shape(), &sb = b.shape();
   if (sa.rank != 2 || sb.rank != 2 || sa[1] != sb[0])
     return tape->fail("matmul: " + sa.str() + " x " + sb.str() + ": need [m, k] x [k, n]");
-  Tensor out(Shape{sa[0], sb[1]});
-  as_matrix(out).noalias() = as_matrix(a.value()) * as_matrix(b.value());
-  return tape->record(std::move(out), {a, b}, [a, b](Tape& t, Var c) {
-    auto dc = as_matrix(static_cast<const Tensor&>(t.grad(c)));
-    if (t.needs_grad(a)) as_matrix(t.grad(a)).noalias() += dc * as_matrix(t.value(b)).transpose();
-    if (t.needs_grad(b)) as_matrix(t.grad(b)).noalias() += as_matrix(t.value(a)).transpose() * dc;
+  const int m = sa[0], k = sa[1], n = sb[1];
+  Tensor out(Shape{m, n});
+  kernels::gemm(m, n, k, {a.value().data(), k}, {b.value().data(), n}, out.data(), n, false);
+  return tape->record(std::move(out), {a, b}, [a, b, m, k, n](Tape& t, Var c) {
+    const float* dc = t.grad(c).data();
+    if (t.needs_grad(a))  // dA[m, k] += dC[m, n] B[k, n]^T
+      kernels::gemm(m, k, n, {dc, n}, {t.value(b).data(), n, true}, t.grad(a).data(), k, true);
+    if (t.needs_grad(b))  // dB[k, n] += A[m, k]^T dC[m, n]
+      kernels::gemm(k, n, m, {t.value(a).data(), k, true}, {dc, n}, t.grad(b).data(), n, true);
+  });
+}
+
+// Y[m, n] = X[m, k] W[k, n] + b[n] per row, as matmul then add but one tape
+// node and no broadcasting machinery (a dense layer's whole forward pass):
+// dX = dY W^T, dW = X^T dY, db[j] = sum_i dY[i, j] (rows in order, as add's backward).
+Var affine(Var x, Var w, Var b) {
+  if (any_failed({x, w, b})) return propagate({x, w, b});
+  Tape* tape = x.tape;
+  const Shape &sx = x.shape(), &sw = w.shape(), &sb = b.shape();
+  if (sx.rank != 2 || sw.rank != 2 || sx[1] != sw[0] || sb.rank != 1 || sb[0] != sw[1])
+    return tape->fail("affine: " + sx.str() + " x " + sw.str() + " + " + sb.str() + ": need [m, k] x [k, n] + [n]");
+  const int m = sx[0], k = sx[1], n = sw[1];
+  Tensor out(Shape{m, n});
+  kernels::gemm(m, n, k, {x.value().data(), k}, {w.value().data(), n}, out.data(), n, false);
+  const float* bias = b.value().data();
+  for (int i = 0; i < m; ++i)
+    for (int j = 0; j < n; ++j) out[i * n + j] += bias[j];
+  return tape->record(std::move(out), {x, w, b}, [x, w, b, m, k, n](Tape& t, Var y) {
+    const float* dy = t.grad(y).data();
+    if (t.needs_grad(b)) {
+      float* db = t.grad(b).data();
+      for (int i = 0; i < m; ++i)
+        for (int j = 0; j < n; ++j) db[j] += dy[i * n + j];
+    }
+    if (t.needs_grad(x))
+      kernels::gemm(m, k, n, {dy, n}, {t.value(w).data(), n, true}, t.grad(x).data(), k, true);
+    if (t.needs_grad(w))
+      kernels::gemm(k, n, m, {t.value(x).data(), k, true}, {dy, n}, t.grad(w).data(), n, true);
   });
 }
 

@@ -8,6 +8,7 @@
 namespace ops {
 
 Var matmul(Var a, Var b);          // [m, k] x [k, n] -> [m, n]
+Var affine(Var x, Var w, Var b);   // x [m, k] w [k, n] + b [n] (row-broadcast) -> [m, n]: one node, not two
 Var transpose(Var a);              // [m, n] -> [n, m]
 Var reshape(Var a, const Shape& shape);  // same element count; a view of the same values
 Var concat(const std::vector<Var>& parts, int axis);  // sizes agree except along axis

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "engine/kernels/elementwise.h"
+
 namespace {
 
 // For each row r of `rows` x `k`: shifted_r = (z_r - max z_r) / T and the log of sum exp(shifted_r).
@@ -47,13 +49,7 @@ Var softmax(Var logits, float temperature) {
   const Tensor& z = logits.value();
   int k = z.dim(z.rank() - 1), rows = z.size() / k;
   Tensor out(z.shape());
-  std::vector<float> lse(static_cast<size_t>(rows));
-  log_sum_exp_rows(z.data(), rows, k, temperature, out.data(), lse.data());
-  for (int r = 0; r < rows; ++r)
-    for (int i = 0; i < k; ++i) {
-      float& v = out[r * k + i];
-      v = std::exp(v - lse[r]);
-    }
+  kernels::softmax_rows(z.data(), rows, k, temperature, out.data());
   return logits.tape->record(std::move(out), {logits}, [logits, k, rows, temperature](Tape& t, Var y) {
     const Tensor &yv = t.value(y), &gy = t.grad(y);
     Tensor& gz = t.grad(logits);

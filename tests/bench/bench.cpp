@@ -2,6 +2,7 @@
 // natively and in WebAssembly. Prints one JSON record per line:
 //   {"op": "matmul", "shape": "256x256x256", "impl": "...", "gflops": ..., "median_ms": ...}
 // tools/bench.js runs every build and prints the side-by-side table.
+#include <Eigen/Core>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -26,14 +27,26 @@ double now_ms() {
   return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
 }
 
-// Median wall time of `runs` calls after `warmup` untimed ones.
+// Median wall time of one call over `runs` timed runs, after at least
+// `warmup` untimed calls and 200 ms (long enough for V8 to move hot wasm
+// functions from its baseline compiler to the optimising one). Each timed
+// run repeats the call enough times to last about 5 ms, so fast calls are
+// not lost in the clock's resolution (a browser's performance.now() may
+// tick in 0.1 ms steps).
 double median_ms(const std::function<void()>& body, int warmup, int runs) {
-  for (int i = 0; i < warmup; ++i) body();
+  const double warmup_start = now_ms();
+  for (int i = 0; i < warmup || now_ms() - warmup_start < 200.0; ++i) body();
+  int repeats = 1;
+  for (; repeats < (1 << 20); repeats *= 2) {
+    double start = now_ms();
+    for (int i = 0; i < repeats; ++i) body();
+    if (now_ms() - start >= 5.0) break;
+  }
   std::vector<double> times;
   for (int i = 0; i < runs; ++i) {
     double start = now_ms();
-    body();
-    times.push_back(now_ms() - start);
+    for (int r = 0; r < repeats; ++r) body();
+    times.push_back((now_ms() - start) / repeats);
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
@@ -49,15 +62,19 @@ void print_record(const char* op, const std::string& shape, const std::string& i
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string impl = "ours";
+  std::string impl = "ours", eigen_impl, only;  // --only matmul|conv2d|mlp_train
   int runs = 11;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--impl") && i + 1 < argc) impl = argv[++i];
+    if (!std::strcmp(argv[i], "--eigen-impl") && i + 1 < argc) eigen_impl = argv[++i];
+    if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
     if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(3, std::atoi(argv[++i]));
   }
 
   // C[n,n] = A[n,n] B[n,n] through the engine's op (forward only, no tape for backward).
+  auto wanted = [&only](const char* op) { return only.empty() || only == op; };
   for (int n : {64, 128, 256, 512}) {
+    if (!wanted("matmul")) break;
     Tape tape;
     NoGradScope no_grad(tape);
     Tensor a = Tensor(Shape{n, n}, 0.5f), b = Tensor(Shape{n, n}, 0.25f);
@@ -71,11 +88,23 @@ int main(int argc, char** argv) {
                  2.0 * n * n * n / (ms * 1e6), ms);
   }
 
+  // With --eigen-impl NAME: the same products by Eigen directly (bench only;
+  // the engine's matmul uses engine/kernels/gemm), for comparison.
+  if (!eigen_impl.empty() && wanted("matmul"))
+    for (int n : {64, 128, 256, 512}) {
+      using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+      Matrix a = Matrix::Constant(n, n, 0.5f), b = Matrix::Constant(n, n, 0.25f), c(n, n);
+      double ms = median_ms([&] { c.noalias() = a * b; }, 2, runs);
+      print_record("matmul", std::to_string(n) + "x" + std::to_string(n) + "x" + std::to_string(n), eigen_impl, "gflops",
+                   2.0 * n * n * n / (ms * 1e6), ms);
+    }
+
   // conv2d 3x3, padding 1: 2 * N * O * H * W * C * 9 flops.
   struct ConvCase {
     int n, c, h, w, o;
   };
   for (ConvCase k : {ConvCase{1, 32, 64, 64, 32}, ConvCase{1, 64, 32, 32, 64}}) {
+    if (!wanted("conv2d")) break;
     Tape tape;
     NoGradScope no_grad(tape);
     Tensor x(Shape{k.n, k.c, k.h, k.w}, 0.5f), w(Shape{k.o, k.c, 3, 3}, 0.01f);
@@ -95,7 +124,7 @@ int main(int argc, char** argv) {
   // Training steps of a 2-8-8-1 tanh MLP (Adam, binary cross-entropy) on 500
   // spiral points in batches of 10: the playground's typical network, where
   // per-op overhead matters as much as arithmetic.
-  {
+  if (wanted("mlp_train")) {
     Pcg32 rng(7);
     Dataset2D data = make_spiral(500, 0.1f, rng);
     Mlp mlp({2, 8, 8, 1}, {Activation::Tanh}, rng);

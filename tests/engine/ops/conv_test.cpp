@@ -79,7 +79,10 @@ TEST_CASE("conv2d agrees with the direct sum over each window on multi-channel b
     int stride, padding;
   };
   for (const Case& c : {Case{{2, 3, 7, 5}, {4, 3, 3, 3}, 1, 0}, Case{{2, 3, 7, 5}, {4, 3, 3, 3}, 2, 1},
-                        Case{{1, 2, 6, 9}, {3, 2, 2, 4}, 3, 2}, Case{{3, 5, 4, 4}, {2, 5, 1, 1}, 1, 0}}) {
+                        Case{{1, 2, 6, 9}, {3, 2, 2, 4}, 3, 2}, Case{{3, 5, 4, 4}, {2, 5, 1, 1}, 1, 0},
+                        // stride 1 with rows of 8+ outputs take the direct kernel: full and partial tiles
+                        Case{{2, 3, 6, 13}, {5, 3, 3, 3}, 1, 1}, Case{{1, 9, 3, 17}, {4, 9, 2, 5}, 1, 0},
+                        Case{{1, 2, 2, 8}, {1, 2, 1, 1}, 1, 0}}) {
     CAPTURE(c.x.str());
     CAPTURE(c.w.str());
     Tensor x = random_tensor(c.x, 41), w = random_tensor(c.w, 42), b = random_tensor({c.w[0]}, 43);
@@ -97,6 +100,7 @@ TEST_CASE("conv2d with stride 2 and padding 1 matches finite differences") {
 }
 
 TEST_CASE("conv2d with stride 1 and padding 0 matches finite differences, with and without bias") {
+  expect_conv_gradients({1, 2, 3, 10}, {5, 2, 3, 3}, true, 1, 1);  // the direct forward kernel
   expect_conv_gradients({2, 2, 5, 3}, {3, 2, 3, 2}, true, 1, 0);
   expect_conv_gradients({2, 2, 5, 3}, {3, 2, 3, 2}, false, 1, 0);
 }

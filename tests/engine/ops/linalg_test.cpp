@@ -28,6 +28,23 @@ TEST_CASE("matmul computes the product and its gradients") {
   }
 }
 
+TEST_CASE("affine is matmul plus a row-broadcast bias, to the bit, with the same gradients") {
+  for (Shape sx : {Shape{1, 1}, Shape{10, 8}, Shape{7, 13}, Shape{33, 40}}) {
+    Shape sw{sx[1], 5}, sb{5};
+    Tape tape;
+    Var x = tape.variable(random_tensor(sx, 1)), w = tape.variable(random_tensor(sw, 2)),
+        b = tape.variable(random_tensor(sb, 3));
+    Var fused = ops::affine(x, w, b), separate = ops::add(ops::matmul(x, w), b);
+    CHECK(fused.value().to_vector() == separate.value().to_vector());
+    expect_gradients([](Tape&, const std::vector<Var>& v) { return ops::affine(v[0], v[1], v[2]); },
+                     {random_tensor(sx, 1), random_tensor(sw, 2), random_tensor(sb, 3)});
+  }
+  Tape tape;
+  Var bad = ops::affine(tape.constant(Tensor({2, 3})), tape.constant(Tensor({3, 4})), tape.constant(Tensor({5})));
+  CHECK_FALSE(bad.ok());
+  CHECK(tape.error() == "affine: [2, 3] x [3, 4] + [5]: need [m, k] x [k, n] + [n]");
+}
+
 TEST_CASE("transpose, reshape, concat and slice pass gradients through") {
   expect_gradients([](Tape&, const std::vector<Var>& x) { return ops::transpose(x[0]); }, {random_tensor({3, 5}, 3)});
   expect_gradients([](Tape&, const std::vector<Var>& x) { return ops::reshape(x[0], {5, 3}); },
