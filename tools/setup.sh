@@ -99,14 +99,21 @@ extract_orig "$sdl_dl" "$sdl_src"
 # converts it with tools/make_text_asset.js.
 austen_version=$(apt-cache show r-cran-janeaustenr 2>/dev/null | awk '/^Version:/{print $2; exit}')
 [ -n "$austen_version" ] || die "apt-cache knows no package r-cran-janeaustenr (run apt-get update?)"
+austen_sha=$(apt-cache show "r-cran-janeaustenr=$austen_version" | awk '/^SHA256:/{print $2; exit}')
 austen_dir="$PLAYGROUND_CACHE/debs/r-cran-janeaustenr_$austen_version"
 austen_data="$austen_dir/root/usr/lib/R/site-library/janeaustenr"
-if [ ! -f "$austen_data/data/Rdata.rdb" ]; then
+austen_ok() {  # the cached .deb matches the archive's checksum, and it is unpacked
+  local deb
+  deb=$(ls "$austen_dir"/r-cran-janeaustenr_*.deb 2>/dev/null) || return 1
+  [ -n "$austen_sha" ] && echo "$austen_sha  $deb" | sha256sum --quiet -c - >/dev/null 2>&1 &&
+    [ -f "$austen_data/data/Rdata.rdb" ]
+}
+if ! austen_ok; then
   say "downloading r-cran-janeaustenr $austen_version (the language model's text)"
   rm -rf "$austen_dir"; mkdir -p "$austen_dir"
   (cd "$austen_dir" && apt-get download -q "r-cran-janeaustenr=$austen_version" >&2)
   dpkg-deb -x "$austen_dir"/r-cran-janeaustenr_*.deb "$austen_dir/root"
-  [ -f "$austen_data/data/Rdata.rdb" ] || die "r-cran-janeaustenr has no data/Rdata.rdb"
+  austen_ok || die "r-cran-janeaustenr: checksum mismatch or no data/Rdata.rdb"
 fi
 ln -sfn "$austen_data" "$PLAYGROUND_THIRD_PARTY/janeaustenr"
 
