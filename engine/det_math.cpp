@@ -21,4 +21,22 @@ double log(double x) {
   return 2.0 * sum + e * 0.69314718055994530942;
 }
 
+double exp(double x) {
+  if (x != x) return x;  // NaN
+  if (x < -745.2) return 0.0;
+  if (x > 709.79) return HUGE_VAL;
+  // x = k ln2 + r with |r| <= ln2 / 2 (Cody and Waite: ln2 split in two so
+  // that k * kLn2High is exact for |k| < 2^11), then exp(x) = 2^k exp(r).
+  constexpr double kLn2High = 6.93147180369123816490e-01, kLn2Low = 1.90821492927058770002e-10;
+  const double k = std::floor(x * 1.44269504088896338700 + 0.5);
+  const double r = (x - k * kLn2High) - k * kLn2Low;
+  // Taylor series of exp(r): the term r^18 / 18! is below 1e-24 for |r| <= 0.35.
+  double sum = 1.0, term = 1.0;
+  for (int n = 1; n <= 17; ++n) {
+    term *= r / n;
+    sum += term;
+  }
+  return std::ldexp(sum, static_cast<int>(k));
+}
+
 }  // namespace det_math

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/det_math.h"
 #include "engine/ops/losses.h"
 #include "engine/optim/adam.h"
 #include "engine/optim/sgd.h"
@@ -30,8 +31,8 @@ std::unique_ptr<Optimizer> make_optimizer(OptimizerChoice choice, std::vector<Pa
 double negative_log_likelihood(const float* logits, int classes, int target) {
   float top = *std::max_element(logits, logits + classes);
   double sum = 0;
-  for (int k = 0; k < classes; ++k) sum += std::exp(static_cast<double>(logits[k] - top));
-  return std::log(sum) - static_cast<double>(logits[target] - top);
+  for (int k = 0; k < classes; ++k) sum += det_math::exp(static_cast<double>(logits[k] - top));
+  return det_math::log(sum) - static_cast<double>(logits[target] - top);
 }
 
 int arg_max(const float* values, int count) { return static_cast<int>(std::max_element(values, values + count) - values); }

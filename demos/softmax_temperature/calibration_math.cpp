@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/det_math.h"
+
 namespace {
 
 // Per row: the largest probability of softmax(z / T), whether it is at the
@@ -16,8 +18,8 @@ struct RowPrediction {
 RowPrediction predict_row(const float* z, int classes, int label, double temperature) {
   int best = static_cast<int>(std::max_element(z, z + classes) - z);
   double sum = 0;
-  for (int k = 0; k < classes; ++k) sum += std::exp((static_cast<double>(z[k]) - z[best]) / temperature);
-  double log_sum = std::log(sum);
+  for (int k = 0; k < classes; ++k) sum += det_math::exp((static_cast<double>(z[k]) - z[best]) / temperature);
+  double log_sum = det_math::log(sum);
   double nll = log_sum - (static_cast<double>(z[label]) - z[best]) / temperature;
   return {1.0 / sum, best == label, nll};
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/det_math.h"
 #include "engine/ops/broadcast.h"
 
 namespace ops {
@@ -135,11 +136,11 @@ Var square(Var a) {
 }
 
 Var exp(Var a) {
-  return unary(a, [](float x) { return std::exp(x); }, [](float, float y) { return y; });
+  return unary(a, [](float x) { return static_cast<float>(det_math::exp(x)); }, [](float, float y) { return y; });
 }
 
 Var log(Var a) {
-  return unary(a, [](float x) { return std::log(x); }, [](float x, float) { return 1.0f / x; });
+  return unary(a, [](float x) { return static_cast<float>(det_math::log(x)); }, [](float x, float) { return 1.0f / x; });
 }
 
 Var abs(Var a) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/det_math.h"
 #include "engine/ops/activations.h"
 #include "engine/ops/elementwise.h"
 #include "engine/ops/linalg.h"
@@ -108,7 +109,7 @@ Var binary_cross_entropy_with_logits(Var logits, Var targets) {
   const Tensor &z = logits.value(), &t = targets.value();
   double total = 0;
   for (int i = 0; i < z.size(); ++i)
-    total += (z[i] > 0 ? z[i] : 0.0f) - z[i] * t[i] + std::log1p(std::exp(-std::fabs(z[i])));
+    total += (z[i] > 0 ? z[i] : 0.0f) - z[i] * t[i] + det_math::log(1.0 + det_math::exp(-std::fabs(z[i])));
   float inverse_count = 1.0f / static_cast<float>(z.size());
   Tensor loss = Tensor::scalar(static_cast<float>(total) * inverse_count);
   return logits.tape->record(std::move(loss), {logits, targets}, [logits, targets, inverse_count](Tape& tp, Var y) {

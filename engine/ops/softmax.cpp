@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/det_math.h"
 #include "engine/kernels/elementwise.h"
 
 namespace {
@@ -17,9 +18,9 @@ void log_sum_exp_rows(const float* z, int rows, int k, float temperature, float*
     for (int i = 0; i < k; ++i) {
       float s = (row[i] - top) / temperature;
       shifted[static_cast<size_t>(r) * k + i] = s;
-      total += std::exp(static_cast<double>(s));
+      total += det_math::exp(static_cast<double>(s));  // det_math: the same bits natively and in wasm
     }
-    lse[r] = static_cast<float>(std::log(total));  // total >= 1: the max term is exp(0)
+    lse[r] = static_cast<float>(det_math::log(total));  // total >= 1: the max term is exp(0)
   }
 }
 
@@ -79,7 +80,7 @@ Var log_softmax(Var logits, float temperature) {
       double total = 0;
       for (int i = 0; i < k; ++i) total += gy[r * k + i];
       for (int i = 0; i < k; ++i)
-        gz[r * k + i] += (gy[r * k + i] - std::exp(yv[r * k + i]) * static_cast<float>(total)) / temperature;
+        gz[r * k + i] += (gy[r * k + i] - static_cast<float>(det_math::exp(yv[r * k + i])) * static_cast<float>(total)) / temperature;
     }
   });
 }
@@ -89,5 +90,5 @@ Var log_softmax(Var logits, float temperature) {
 void softmax_values(const float* logits, int count, float temperature, float* out) {
   float lse = 0;
   log_sum_exp_rows(logits, 1, count, temperature, out, &lse);
-  for (int i = 0; i < count; ++i) out[i] = std::exp(out[i] - lse);
+  for (int i = 0; i < count; ++i) out[i] = static_cast<float>(det_math::exp(out[i] - lse));
 }

@@ -39,6 +39,11 @@ if (native && wasm) {
     if (!(a > 0) || Math.abs(a - b) > 1e-4 * Math.abs(a)) throw new Error(`${a} vs ${b}`);
     console.log(`       loss after 100 steps: native ${a}, wasm ${b}`);
   });
+  check('the dropout demo\'s two networks agree to every bit after 300 steps (deterministic maths)', () => {
+    const a = native.dropout_twins_after_300_steps, b = wasm.dropout_twins_after_300_steps;
+    if (a.length !== 8 || JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${a} vs ${b}`);
+    console.log(`       dropout twins after 300 steps: [${a.join(', ')}] in both builds`);
+  });
   check('activation values and derivatives agree', () => {
     native.activations.forEach((v, i) => {
       if (!close(v, wasm.activations[i])) throw new Error(`index ${i}: ${v} vs ${wasm.activations[i]}`);

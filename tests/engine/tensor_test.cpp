@@ -40,6 +40,19 @@ TEST_CASE("the deterministic log matches libm to double precision") {
   }
 }
 
+TEST_CASE("the deterministic exp matches libm to double precision, with its limits") {
+  for (double x : {-745.0, -700.0, -87.3, -10.0, -1.0, -0.3466, -1e-9, 0.0, 1e-9, 0.3466, 0.5, 1.0, 2.302585, 20.0,
+                   88.7, 700.0, 709.7}) {
+    CAPTURE(x);
+    CHECK(det_math::exp(x) == doctest::Approx(std::exp(x)).epsilon(1e-14));
+  }
+  CHECK(det_math::exp(0.0) == 1.0);
+  CHECK(det_math::exp(-800.0) == 0.0);
+  CHECK(std::isinf(det_math::exp(800.0)));
+  CHECK(std::isnan(det_math::exp(std::nan(""))));
+  CHECK(det_math::log(det_math::exp(3.25)) == doctest::Approx(3.25).epsilon(1e-14));
+}
+
 TEST_CASE("Gaussian draws have mean 0 and variance 1") {
   Pcg32 rng(5);
   double sum = 0, sum2 = 0;

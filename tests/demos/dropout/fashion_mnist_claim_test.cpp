@@ -4,21 +4,23 @@
 // Fashion-MNIST subset the build makes (build/<preset>/data/), natively and,
 // through node's file system, in wasm.
 //
-// Measured (native, seeds 1, 3, 4, 5; mean over the evaluations of epochs
-// 41-80): the train-test error gap is 13-14 points with dropout against 18-20
-// without, and the test loss 0.57-0.59 against 0.97-1.03, for every seed. The
-// test error itself differs by about a point either way (seed 1: 19.0% vs
-// 19.6%; seed 4: 18.8% vs 20.3%; seeds 3 and 5 favour the plain network by
-// 0.2-0.7), and other settings tried (batches of 20, width 512 or 1024, 500 or
-// 2,000 images, other learning rates, momentum) did not widen it. The plain
-// network's error also moves by a point with the last bits of rounding: seed 1
-// gives 19.6% natively and 18.8% in wasm (the dropout network's numbers agree
-// to every digit; the plain one's logits grow large, where the two builds'
-// maths libraries can round differently, and training amplifies it). So on 1,000 images this test holds
-// dropout to "not worse by more than a point" and asserts the robust claims
-// strictly: the gap and the test loss. The strict "lower test error" claim is
-// tested on the default 2-D setting (twin_trainer_test.cpp), where dropout leads
-// by 3-7 points.
+// Measured (seeds 1, 3, 4, 5; mean over the evaluations of epochs 41-80,
+// before the kernels of issue 7 changed the rounding): the train-test error
+// gap is 13-14 points with dropout against 18-20 without, and the test loss
+// 0.57-0.59 against 0.97-1.03, for every seed. The test error itself differs
+// by about a point either way (seed 1: 19.0% vs 19.6%; seed 4: 18.8% vs
+// 20.3%; seeds 3 and 5 favour the plain network by 0.2-0.7), and other
+// settings tried (batches of 20, width 512 or 1024, 500 or 2,000 images, other
+// learning rates, momentum) did not widen it: on 1,000 images dropout's clear
+// effect is on overfitting, its error lead is small.
+//
+// Seed 1 now gives 19.0% (plain) against 18.4% (dropout), bit for bit the
+// same natively and in wasm (engine/det_math.h). The strict comparison below
+// is therefore a regression test of this seed's run, as the issue asks; the
+// gap and loss checks carry the robust claim. If an engine change flips the
+// error comparison by a fraction of a point, that is the seed noise above,
+// not a broken demo: look at the gap and loss first.
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -54,7 +56,7 @@ WindowMeans means_between(const std::vector<HistoryPoint>& history, double first
 
 }  // namespace
 
-TEST_CASE("on the default Fashion-MNIST setting, dropout shrinks the train-test gap and the test loss, at no cost in test error") {
+TEST_CASE("on the default Fashion-MNIST setting, seed 1, dropout ends with a lower test error, gap and test loss") {
   // The build writes the asset into <build>/data/; the demo asks for "data/fashion-mnist.bin".
   std::string data_dir = PLAYGROUND_DATA_DIR;
   set_asset_directory(data_dir.substr(0, data_dir.size() - std::string("/data").size()));
@@ -83,7 +85,7 @@ TEST_CASE("on the default Fashion-MNIST setting, dropout shrinks the train-test 
                            << ", dropout " << m.test_error[dropped] - m.train_error[dropped] << "; test loss plain "
                            << m.test_loss[plain] << ", dropout " << m.test_loss[dropped]);
   REQUIRE(m.evaluations >= 20);
-  CHECK(m.test_error[dropped] < m.test_error[plain] + 0.01);
+  CHECK(m.test_error[dropped] < m.test_error[plain]);
   CHECK(m.test_error[dropped] - m.train_error[dropped] < m.test_error[plain] - m.train_error[plain] - 0.03);
   CHECK(m.test_loss[dropped] < 0.8 * m.test_loss[plain]);
 }
