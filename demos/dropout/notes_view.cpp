@@ -1,22 +1,16 @@
 // The formulas behind the demo and what to look for in each tab.
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
+#include "demos/notes_text.h"
 #include "imgui.h"
 
 using namespace dropout_ui;
 
 namespace {
 
-void section(const char* title) {
-  ImGui::Spacing();
-  ImGui::TextColored(kDropoutColor, "%s", title);
-}
+void section(const char* title) { notes_section(title, kDropoutColor); }
 
-void formula(const char* text) {
-  ImGui::Indent(16);
-  ImGui::TextUnformatted(text);
-  ImGui::Unindent(16);
-}
+void formula(const char* text) { notes_formula(text); }
 
 void bullet(const char* text) {
   ImGui::Bullet();

@@ -6,6 +6,7 @@
 
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
+#include "demos/view_tabs.h"
 #include "imgui.h"
 
 using namespace dropout_ui;
@@ -31,16 +32,7 @@ std::vector<float> grid_points(int resolution) {
 }  // namespace
 
 void DropoutDemo::draw() {
-  static const char* const kTabs[] = {"Training", "Thinned network", "Features", "Inference", "Dropout = L2", "Notes"};
-  if (ImGui::BeginTabBar("dropout_views")) {
-    for (int i = 0; i < 6; ++i) {
-      // Only a click changes the tab; otherwise the URL's view decides.
-      ImGuiTabItemFlags flags = i == view_ ? ImGuiTabItemFlags_SetSelected : 0;
-      if (ImGui::BeginTabItem(kTabs[i], nullptr, flags)) ImGui::EndTabItem();
-      if (ImGui::IsItemClicked()) view_ = i;
-    }
-    ImGui::EndTabBar();
-  }
+  url_tab_bar("dropout_views", {"Training", "Thinned network", "Features", "Inference", "Dropout = L2", "Notes"}, &view_);
   View view = static_cast<View>(view_);
   if (view == View::Regulariser) return draw_regulariser_view();
   if (view == View::Notes) return draw_notes_view();

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "demos/view_tabs.h"
 #include "imgui.h"
 
 PerceptronDemo::PerceptronDemo() : modes_(make_perceptron_modes()) {
@@ -42,18 +43,9 @@ void PerceptronDemo::state_loaded() {
 }
 
 void PerceptronDemo::controls() {
-  if (ImGui::BeginTabBar("modes")) {
-    for (int i = 0; i < static_cast<int>(modes_.size()); ++i) {
-      // Only a click changes the selected tab; otherwise the URL's mode decides.
-      ImGuiTabItemFlags flags = i == mode_ ? ImGuiTabItemFlags_SetSelected : 0;
-      if (ImGui::BeginTabItem(modes_[static_cast<size_t>(i)]->title(), nullptr, flags)) ImGui::EndTabItem();
-      if (ImGui::IsItemClicked() && i != mode_) {
-        mode_ = i;
-        running_ = false;  // a new mode starts paused
-      }
-    }
-    ImGui::EndTabBar();
-  }
+  std::vector<std::string> titles;
+  for (const auto& mode : modes_) titles.emplace_back(mode->title());
+  if (url_tab_bar("modes", titles, &mode_)) running_ = false;  // a new mode starts paused
   active().controls();
 }
 

@@ -1,4 +1,5 @@
 // The formulas behind the demo, and what to look for in each tab.
+#include "demos/notes_text.h"
 #include "demos/softmax_temperature/temperature_demo.h"
 #include "demos/softmax_temperature/view_style.h"
 
@@ -6,16 +7,9 @@ using namespace temperature_ui;
 
 namespace {
 
-void section(const char* title) {
-  ImGui::Spacing();
-  ImGui::TextColored(kHeadingColor, "%s", title);
-}
+void section(const char* title) { notes_section(title, kHeadingColor); }
 
-void formula(const char* text) {
-  ImGui::Indent(16);
-  ImGui::TextUnformatted(text);
-  ImGui::Unindent(16);
-}
+void formula(const char* text) { notes_formula(text); }
 
 }  // namespace
 

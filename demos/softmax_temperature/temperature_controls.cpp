@@ -4,6 +4,7 @@
 
 #include "demos/softmax_temperature/temperature_demo.h"
 #include "demos/softmax_temperature/view_style.h"
+#include "demos/view_tabs.h"
 
 using namespace temperature_ui;
 
@@ -67,16 +68,7 @@ void TemperatureDemo::controls() {
 }
 
 void TemperatureDemo::draw() {
-  static const char* const kTabs[] = {"Logits", "Language model", "Distillation", "Calibration", "Notes"};
-  if (ImGui::BeginTabBar("temperature_views")) {
-    for (int i = 0; i < 5; ++i) {
-      // Only a click changes the tab; otherwise the URL's view decides.
-      ImGuiTabItemFlags flags = i == view_ ? ImGuiTabItemFlags_SetSelected : 0;
-      if (ImGui::BeginTabItem(kTabs[i], nullptr, flags)) ImGui::EndTabItem();
-      if (ImGui::IsItemClicked()) view_ = i;
-    }
-    ImGui::EndTabBar();
-  }
+  url_tab_bar("temperature_views", {"Logits", "Language model", "Distillation", "Calibration", "Notes"}, &view_);
   sync_logits();
   switch (static_cast<View>(view_)) {
     case View::Logits: draw_logits_view(); break;

@@ -1,0 +1,18 @@
+#include "demos/view_tabs.h"
+
+#include "imgui.h"
+
+bool url_tab_bar(const char* id, const std::vector<std::string>& titles, int* selected) {
+  bool changed = false;
+  if (!ImGui::BeginTabBar(id)) return false;
+  for (int i = 0; i < static_cast<int>(titles.size()); ++i) {
+    ImGuiTabItemFlags flags = i == *selected ? ImGuiTabItemFlags_SetSelected : 0;
+    if (ImGui::BeginTabItem(titles[static_cast<size_t>(i)].c_str(), nullptr, flags)) ImGui::EndTabItem();
+    if (ImGui::IsItemClicked() && i != *selected) {
+      *selected = i;
+      changed = true;
+    }
+  }
+  ImGui::EndTabBar();
+  return changed;
+}
