@@ -1,11 +1,17 @@
 #include "demos/softmax_temperature/calibration_run.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine/ops/losses.h"
 
 namespace {
 constexpr int kBatch = 50;
+}
+
+double nll_curve_temperature(int point) {
+  const double lo = std::log(kNllCurveMinT), hi = std::log(kNllCurveMaxT);
+  return std::exp(lo + (hi - lo) * point / (kNllCurvePoints - 1));
 }
 
 CalibrationRun::CalibrationRun(const CalibrationConfig& config)
@@ -48,13 +54,27 @@ void CalibrationRun::measure() {
   CalibrationResult& r = result_;
   r.fitted_temperature = fit_temperature(validation_logits_, validation_.label);
   r.test_accuracy = accuracy(test_logits_, test_.label);
+  r.nll_before = mean_negative_log_likelihood(test_logits_, test_.label, 1.0);
+  r.nll_after = mean_negative_log_likelihood(test_logits_, test_.label, r.fitted_temperature);
+  r.validation_nll_curve.clear();
+  for (int i = 0; i < kNllCurvePoints; ++i) r.validation_nll_curve.push_back(validation_nll(nll_curve_temperature(i)));
+  r.validation_nll_fitted = validation_nll(r.fitted_temperature);
+  phase_ = Phase::Finished;
+  bin_predictions();
+}
+
+void CalibrationRun::bin_predictions() {
+  CalibrationResult& r = result_;
   r.bins_before = reliability_bins(test_logits_, test_.label, 1.0, config_.bins);
   r.bins_after = reliability_bins(test_logits_, test_.label, r.fitted_temperature, config_.bins);
   r.ece_before = expected_calibration_error(r.bins_before);
   r.ece_after = expected_calibration_error(r.bins_after);
-  r.nll_before = mean_negative_log_likelihood(test_logits_, test_.label, 1.0);
-  r.nll_after = mean_negative_log_likelihood(test_logits_, test_.label, r.fitted_temperature);
-  phase_ = Phase::Finished;
+}
+
+void CalibrationRun::set_bins(int bins) {
+  if (bins == config_.bins) return;
+  config_.bins = bins;
+  if (phase_ == Phase::Finished) bin_predictions();
 }
 
 double CalibrationRun::validation_nll(double temperature) const {

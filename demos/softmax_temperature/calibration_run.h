@@ -22,9 +22,15 @@ struct CalibrationConfig {
   std::vector<int> hidden = {64, 64};
   int steps = 2000;              // mini-batches of 50
   float learning_rate = 0.005f;
-  int bins = 10;
+  int bins = 10;                 // of the reliability diagrams: set_bins changes it without retraining
   uint64_t seed = 1;
 };
+
+// The validation NLL is sampled once per run at these temperatures (log-spaced)
+// for the tab's curve, rather than recomputed every frame.
+constexpr double kNllCurveMinT = 0.5, kNllCurveMaxT = 20.0;
+constexpr int kNllCurvePoints = 81;
+double nll_curve_temperature(int point);  // point in [0, kNllCurvePoints)
 
 struct CalibrationResult {
   double fitted_temperature = 1;
@@ -32,6 +38,8 @@ struct CalibrationResult {
   double ece_before = 0, ece_after = 0;    // on the test set
   double nll_before = 0, nll_after = 0;    // on the test set
   std::vector<ReliabilityBin> bins_before, bins_after;
+  std::vector<double> validation_nll_curve;  // at nll_curve_temperature(i)
+  double validation_nll_fitted = 0;          // at the fitted T: the curve's minimum
 };
 
 class CalibrationRun {
@@ -42,6 +50,9 @@ class CalibrationRun {
 
   bool advance();  // one training step, or the measurement that closes the run
   void run_to_end();
+  // Re-bins the finished run's test predictions (diagrams and ECE); the
+  // network, the fitted T and the NLLs do not depend on the bins.
+  void set_bins(int bins);
 
   Phase phase() const { return phase_; }
   double progress() const;
@@ -58,6 +69,7 @@ class CalibrationRun {
 
  private:
   void measure();
+  void bin_predictions();
 
   CalibrationConfig config_;
   Phase phase_ = Phase::Training;

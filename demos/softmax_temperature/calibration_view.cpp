@@ -81,21 +81,18 @@ void TemperatureDemo::draw_reliability_diagram(const char* title, const std::vec
 void TemperatureDemo::draw_nll_curve(float width, float height) {
   const CalibrationRun& run = *calibration_;
   ChartArea c = begin_chart("nll_curve", "mean NLL on the validation set against T (log axis; click to set the slider T, orange line)", ImVec2(width, height), 36, 18);
-  constexpr int kPoints = 80;
-  const double lo = std::log(0.5), hi = std::log(20.0);
-  std::vector<double> values;
-  double top = 0, bottom = 1e30;
-  for (int i = 0; i <= kPoints; ++i) {
-    values.push_back(run.validation_nll(std::exp(lo + (hi - lo) * i / kPoints)));
-    top = std::max(top, values.back());
-    bottom = std::min(bottom, values.back());
-  }
-  top = std::min(top, bottom * 4 + 0.5);  // the far left climbs steeply; keep the minimum readable
+  const std::vector<double>& values = run.result().validation_nll_curve;  // sampled once per run
+  if (values.empty()) return;
+  const double lo = std::log(kNllCurveMinT), hi = std::log(kNllCurveMaxT);
+  const double bottom = *std::min_element(values.begin(), values.end());
+  // The far left climbs steeply; keep the minimum readable.
+  const double top = std::min(*std::max_element(values.begin(), values.end()), bottom * 4 + 0.5);
   auto v_of = [&](double nll) { return static_cast<float>(std::clamp((nll - bottom) / (top - bottom) * 0.9 + 0.05, 0.0, 1.0)); };
   auto u_of = [&](double t) { return static_cast<float>((std::log(t) - lo) / (hi - lo)); };
   std::vector<ImVec2> curve;
-  for (int i = 0; i <= kPoints; ++i)
-    curve.push_back(ImVec2(c.x_at(static_cast<float>(i) / kPoints), c.y_at(v_of(values[static_cast<size_t>(i)]))));
+  for (int i = 0; i < kNllCurvePoints; ++i)
+    curve.push_back(ImVec2(c.x_at(static_cast<float>(i) / (kNllCurvePoints - 1)),
+                           c.y_at(v_of(values[static_cast<size_t>(i)]))));
   c.draw->AddPolyline(curve.data(), static_cast<int>(curve.size()), color_u32(kTeacherColor), 0, 2.0f);
   for (double t : {0.5, 1.0, 2.0, 5.0, 10.0}) {
     char label[24];
@@ -109,9 +106,9 @@ void TemperatureDemo::draw_nll_curve(float width, float height) {
   std::snprintf(label, sizeof label, "%.2f", bottom);
   c.draw->AddText(ImVec2(c.origin.x, c.y_at(v_of(bottom)) - 7), kLabelColor, label);
   double fitted = run.result().fitted_temperature;
-  c.draw->AddCircleFilled(ImVec2(c.x_at(u_of(fitted)), c.y_at(v_of(run.validation_nll(fitted)))), 5,
-                          color_u32(kDistilledColor));
-  c.draw->AddText(ImVec2(c.x_at(u_of(fitted)) + 6, c.y_at(v_of(run.validation_nll(fitted))) + 4),
+  const double fitted_nll = run.result().validation_nll_fitted;
+  c.draw->AddCircleFilled(ImVec2(c.x_at(u_of(fitted)), c.y_at(v_of(fitted_nll))), 5, color_u32(kDistilledColor));
+  c.draw->AddText(ImVec2(c.x_at(u_of(fitted)) + 6, c.y_at(v_of(fitted_nll)) + 4),
                   color_u32(kDistilledColor), "fitted T");
   double slider = std::clamp(static_cast<double>(temperature_), 0.5, 20.0);
   c.draw->AddLine(ImVec2(c.x_at(u_of(slider)), c.min.y), ImVec2(c.x_at(u_of(slider)), c.max.y),

@@ -109,13 +109,14 @@ void TemperatureDemo::rebuild_distillation_if_needed() {
 
 void TemperatureDemo::rebuild_calibration_if_needed() {
   char key[64];
-  std::snprintf(key, sizeof key, "%d|%d", cal_seed_, cal_bins_);
-  if (calibration_ && calibration_key_ == key) return;
-  calibration_key_ = key;
-  CalibrationConfig c;
-  c.seed = static_cast<uint64_t>(cal_seed_);
-  c.bins = cal_bins_;
-  calibration_ = std::make_unique<CalibrationRun>(c);
+  std::snprintf(key, sizeof key, "%d", cal_seed_);
+  if (!calibration_ || calibration_key_ != key) {
+    calibration_key_ = key;
+    CalibrationConfig c;
+    c.seed = static_cast<uint64_t>(cal_seed_);
+    calibration_ = std::make_unique<CalibrationRun>(c);
+  }
+  calibration_->set_bins(cal_bins_);  // only the diagrams change: no retraining
 }
 
 void TemperatureDemo::step(const StepBudget& budget) {

@@ -55,3 +55,36 @@ TEST_CASE("temperature scaling lowers the over-confident network's ECE on held-o
   CHECK(r.nll_after < r.nll_before);
   CHECK(run.test_ece(r.fitted_temperature) == doctest::Approx(r.ece_after));
 }
+
+TEST_CASE("changing the number of bins re-bins the finished run without retraining it") {
+  CalibrationConfig config;
+  config.steps = 300;
+  CalibrationRun run(config);
+  run.run_to_end();
+  REQUIRE(run.phase() == CalibrationRun::Phase::Finished);
+  const double fitted = run.result().fitted_temperature;
+  const std::vector<double> curve = run.result().validation_nll_curve;
+  run.set_bins(15);
+  CHECK(run.phase() == CalibrationRun::Phase::Finished);
+  CHECK(run.result().fitted_temperature == fitted);
+  CHECK(run.result().validation_nll_curve == curve);
+  CHECK(run.result().bins_before.size() == 15);
+
+  config.bins = 15;  // the same run, binned 15 ways from the start
+  CalibrationRun fresh(config);
+  fresh.run_to_end();
+  CHECK(run.result().ece_before == fresh.result().ece_before);
+  CHECK(run.result().ece_after == fresh.result().ece_after);
+}
+
+TEST_CASE("the validation NLL curve is sampled once per run, and its lowest point is near the fitted T") {
+  CalibrationRun run(CalibrationConfig{});
+  run.run_to_end();
+  const CalibrationResult& r = run.result();
+  REQUIRE(static_cast<int>(r.validation_nll_curve.size()) == kNllCurvePoints);
+  for (int i = 0; i < kNllCurvePoints; ++i)
+    CHECK(r.validation_nll_curve[static_cast<size_t>(i)] == run.validation_nll(nll_curve_temperature(i)));
+  CHECK(nll_curve_temperature(0) == doctest::Approx(kNllCurveMinT));
+  CHECK(nll_curve_temperature(kNllCurvePoints - 1) == doctest::Approx(kNllCurveMaxT));
+  CHECK(r.validation_nll_fitted <= *std::min_element(r.validation_nll_curve.begin(), r.validation_nll_curve.end()));
+}
