@@ -1,52 +1,55 @@
 #include "engine/ops/activations.h"
 
-#include <cmath>
+#include <utility>
 
 #include "engine/kernels/elementwise.h"
 
 namespace {
 
-constexpr float kGeluC = 0.7978845608f;  // sqrt(2 / pi)
+// One element through the same kernels the ops use, so a plotted curve is
+// exactly the function the networks train with.
+template <typename Forward>
+float one_value(Forward forward, float x) {
+  float y = 0;
+  forward(&x, &y, 1);
+  return y;
+}
 
-// Sigmoid without overflow for large |x|.
-float stable_sigmoid(float x) {
-  if (x >= 0) return 1.0f / (1.0f + std::exp(-x));
-  float e = std::exp(x);
-  return e / (1.0f + e);
+// f'(.) for one element: the backward kernel with dy = 1 into dx = 0.
+template <typename Backward>
+float one_derivative(Backward backward, float from) {
+  const float one = 1.0f;
+  float dx = 0;
+  backward(&from, &one, &dx, 1);
+  return dx;
 }
 
 }  // namespace
 
 float activation_value(Activation a, float x) {
   switch (a) {
-    case Activation::Sigmoid: return stable_sigmoid(x);
-    case Activation::Tanh: return std::tanh(x);
-    case Activation::Relu: return x > 0 ? x : 0.0f;
-    case Activation::LeakyRelu: return x > 0 ? x : kLeakyReluSlope * x;
-    case Activation::Gelu: return 0.5f * x * (1.0f + std::tanh(kGeluC * (x + 0.044715f * x * x * x)));
+    case Activation::Sigmoid: return one_value(kernels::sigmoid, x);
+    case Activation::Tanh: return one_value(kernels::tanh, x);
+    case Activation::Relu: return one_value(kernels::relu, x);
+    case Activation::LeakyRelu:
+      return one_value([](const float* in, float* out, int n) { kernels::leaky_relu(in, kLeakyReluSlope, out, n); }, x);
+    case Activation::Gelu: return one_value(kernels::gelu, x);
     case Activation::Linear: return x;
   }
   return x;
 }
 
+// Tanh and sigmoid take their derivative from the output, the others from the input.
 float activation_derivative(Activation a, float x) {
   switch (a) {
-    case Activation::Sigmoid: {
-      float s = stable_sigmoid(x);
-      return s * (1 - s);
-    }
-    case Activation::Tanh: {
-      float t = std::tanh(x);
-      return 1 - t * t;
-    }
-    case Activation::Relu: return x > 0 ? 1.0f : 0.0f;
-    case Activation::LeakyRelu: return x > 0 ? 1.0f : kLeakyReluSlope;
-    case Activation::Gelu: {
-      float u = kGeluC * (x + 0.044715f * x * x * x);
-      float t = std::tanh(u);
-      float du = kGeluC * (1 + 3 * 0.044715f * x * x);
-      return 0.5f * (1 + t) + 0.5f * x * (1 - t * t) * du;
-    }
+    case Activation::Sigmoid: return one_derivative(kernels::sigmoid_backward, activation_value(a, x));
+    case Activation::Tanh: return one_derivative(kernels::tanh_backward, activation_value(a, x));
+    case Activation::Relu: return one_derivative(kernels::relu_backward, x);
+    case Activation::LeakyRelu:
+      return one_derivative([](const float* in, const float* dy, float* dx, int n) {
+        kernels::leaky_relu_backward(in, kLeakyReluSlope, dy, dx, n);
+      }, x);
+    case Activation::Gelu: return one_derivative(kernels::gelu_backward, x);
     case Activation::Linear: return 1.0f;
   }
   return 1.0f;

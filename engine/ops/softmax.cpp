@@ -87,8 +87,7 @@ Var log_softmax(Var logits, float temperature) {
 
 }  // namespace ops
 
+// The same kernel as ops::softmax: sampled and plotted probabilities are the op's.
 void softmax_values(const float* logits, int count, float temperature, float* out) {
-  float lse = 0;
-  log_sum_exp_rows(logits, 1, count, temperature, out, &lse);
-  for (int i = 0; i < count; ++i) out[i] = static_cast<float>(det_math::exp(out[i] - lse));
+  kernels::softmax_rows(logits, 1, count, temperature, out);
 }
