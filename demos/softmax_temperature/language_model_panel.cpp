@@ -5,6 +5,7 @@
 #include "demos/softmax_temperature/language_model_panel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "demos/assets.h"
@@ -50,7 +51,7 @@ void LanguageModelPanel::Impl::poll_assets() {
     if (weights.state == AssetStatus::State::Failed) {
       load_error = weights.error.empty() ? std::string("could not load ") + kWeightsAsset : weights.error;
     } else if (weights.state == AssetStatus::State::Ready && weights.bytes) {
-      shipped_weights = *weights.bytes;
+      shipped_weights = weights.bytes;
       load_start_weights();
     }
   }
@@ -76,7 +77,7 @@ void LanguageModelPanel::Impl::load_start_weights() {
     const std::vector<Parameter*> to = model.parameters();
     for (size_t i = 0; i < to.size(); ++i) to[i]->value.copy_from(from[i]->value);
   } else {
-    LoadResult result = load_weights(shipped_weights.data(), shipped_weights.size(), model.parameters());
+    LoadResult result = load_weights(shipped_weights->data(), shipped_weights->size(), model.parameters());
     if (!result.ok) {
       load_error = std::string(kWeightsAsset) + ": " + result.error;
       model_ready = false;

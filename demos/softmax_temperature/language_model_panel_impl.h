@@ -54,7 +54,8 @@ struct LanguageModelPanel::Impl {
   float weights_progress = 0, text_progress = 0;
   std::string load_error;                // weights missing or corrupt: nothing can run
   std::string text_error;                // text missing: sampling works, training and held-out loss do not
-  std::vector<uint8_t> shipped_weights;  // kept for "Reset to the shipped weights"
+  // For "Reset to the shipped weights": the loaded asset, which lives as long as the program.
+  const std::vector<uint8_t>* shipped_weights = nullptr;
   bool model_ready = false;
   int loaded_start = -1;  // the `start` the model's weights were last set from
   bool text_ready = false;
