@@ -4,7 +4,7 @@
 #include <string>
 
 #include "engine/det_math.h"
-#include "engine/ops/activations.h"
+#include "engine/kernels/elementwise.h"
 #include "engine/ops/elementwise.h"
 #include "engine/ops/linalg.h"
 #include "engine/ops/softmax.h"
@@ -117,7 +117,9 @@ Var binary_cross_entropy_with_logits(Var logits, Var targets) {
     float g = tp.grad(y).item() * inverse_count;
     if (tp.needs_grad(logits)) {
       Tensor& gz = tp.grad(logits);
-      for (int i = 0; i < zv.size(); ++i) gz[i] += g * (activation_value(Activation::Sigmoid, zv[i]) - tv[i]);
+      Tensor sigmoid(zv.shape());  // the whole array through the kernel at once, not one call per element
+      kernels::sigmoid(zv.data(), sigmoid.data(), zv.size());
+      for (int i = 0; i < zv.size(); ++i) gz[i] += g * (sigmoid[i] - tv[i]);
     }
     if (tp.needs_grad(targets)) {
       Tensor& gt = tp.grad(targets);
