@@ -11,3 +11,12 @@ window.playgroundStatus = function playgroundStatus() {
   status.ready = true;
   return status;
 };
+
+// Test hooks of the platform services (app/self_test.cpp): count primes in a
+// background job, and capture files the page delivers. Idle unless called.
+window.playgroundSelfTest = {
+  primes(limit, perStep) { window.Module._playground_self_test_primes(limit, perStep); },
+  cancel() { window.Module._playground_self_test_cancel(); },
+  captureFiles() { window.Module._playground_self_test_capture_files(); },
+  status() { return JSON.parse(window.Module.UTF8ToString(window.Module._playground_self_test_json())); },
+};
