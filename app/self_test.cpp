@@ -3,6 +3,7 @@
 #include <emscripten.h>
 
 #include <string>
+#include <vector>
 
 #include "demos/background_job.h"
 #include "demos/jobs/count_primes_job.h"
@@ -92,6 +93,20 @@ EMSCRIPTEN_KEEPALIVE void playground_self_test_cancel() { test().task.cancel(); 
 
 // From now on, files the page delivers are counted here instead of reaching a demo.
 EMSCRIPTEN_KEEPALIVE void playground_self_test_capture_files() { test().capture_files = true; }
+
+// Saves a width x height gradient as self-test.png through save_png (a download in the browser).
+EMSCRIPTEN_KEEPALIVE void playground_self_test_save_png(int width, int height) {
+  RgbImage image;
+  std::vector<float> planes(static_cast<size_t>(3 * width * height));
+  for (int c = 0; c < 3; ++c)
+    for (int y = 0; y < height; ++y)
+      for (int x = 0; x < width; ++x)
+        planes[static_cast<size_t>((c * height + y) * width + x)] =
+            c == 0 ? static_cast<float>(x) / static_cast<float>(width) : c == 1 ? static_cast<float>(y) / static_cast<float>(height) : 0.5f;
+  set_rgb_image_from_planes(image, planes.data(), width, height);
+  test().capture_files = true;  // the outcome message lands in the status
+  save_png("self-test.png", image);
+}
 
 EMSCRIPTEN_KEEPALIVE const char* playground_self_test_json() {
   static std::string out;

@@ -74,7 +74,8 @@ EM_JS(void, js_install_user_files, (int limit), {
   // Ctrl/Cmd+V of an image; text pastes are left to ImGui.
   window.addEventListener("paste", (event) => {
     const items = event.clipboardData ? event.clipboardData.items : [];
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (item.kind === "file" && item.type.startsWith("image/")) {
         const file = item.getAsFile();
         if (file) {

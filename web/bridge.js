@@ -13,10 +13,11 @@ window.playgroundStatus = function playgroundStatus() {
 };
 
 // Test hooks of the platform services (app/self_test.cpp): count primes in a
-// background job, and capture files the page delivers. Idle unless called.
+// background job, capture files the page delivers, save a PNG. Idle unless called.
 window.playgroundSelfTest = {
   primes(limit, perStep) { window.Module._playground_self_test_primes(limit, perStep); },
   cancel() { window.Module._playground_self_test_cancel(); },
   captureFiles() { window.Module._playground_self_test_capture_files(); },
+  savePng(width, height) { window.Module._playground_self_test_save_png(width, height); },
   status() { return JSON.parse(window.Module.UTF8ToString(window.Module._playground_self_test_json())); },
 };

@@ -36,7 +36,7 @@ class CountPrimesJob : public BackgroundJob {
     for (uint32_t i = 2; i <= root; ++i) {
       if (composite[i]) continue;
       base_primes_.push_back(i);
-      for (uint64_t j = static_cast<uint64_t>(i) * i; j <= root; j += i) composite[j] = true;
+      for (uint64_t j = static_cast<uint64_t>(i) * i; j <= root; j += i) composite[static_cast<size_t>(j)] = true;
     }
     next_ = 0;
     primes_ = 0;
@@ -50,7 +50,7 @@ class CountPrimesJob : public BackgroundJob {
     std::vector<bool> composite(high - low, false);
     for (uint32_t p : base_primes_) {
       uint64_t first = std::max<uint64_t>(static_cast<uint64_t>(p) * p, (static_cast<uint64_t>(low) + p - 1) / p * p);
-      for (uint64_t j = first; j < high; j += p) composite[j - low] = true;
+      for (uint64_t j = first; j < high; j += p) composite[static_cast<size_t>(j - low)] = true;
     }
     for (uint32_t n = std::max<uint32_t>(low, 2); n < high; ++n)
       if (!composite[n - low]) ++primes_;
