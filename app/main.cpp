@@ -1,5 +1,6 @@
 // Entry point, the same for the desktop app and the web build.
 #include "app/assets_backend.h"
+#include "app/background_backend.h"
 #include "app/platform.h"
 #include "app/shell.h"
 #include "demos/registry.h"
@@ -7,6 +8,7 @@
 int main(int argc, char** argv) {
   if (!platform::parse_command_line(argc, argv)) return 2;
   assets_backend::init();
+  background_backend::init();
   // Lives for the whole program: in the browser, run() never returns.
   static Shell* shell = nullptr;
   platform::Options options;

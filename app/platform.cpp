@@ -10,6 +10,8 @@
 
 #include "app/heatmap_renderer.h"
 #include "app/imgui_renderer.h"
+#include "app/rgb_image_renderer.h"
+#include "app/user_files_backend.h"
 #include "imgui.h"
 #include "imgui_impl_sdl.h"
 
@@ -18,6 +20,8 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #include <emscripten/html5.h>
+
+#include "app/self_test.h"
 #else
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
@@ -155,6 +159,10 @@ void render_one_frame() {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) g_runtime.quit = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) g_runtime.quit = true;
+    if (event.type == SDL_DROPFILE) {  // natively; the page handles drops itself
+      user_files_backend::open_path(event.drop.file);
+      SDL_free(event.drop.file);
+    }
   }
 #ifdef __EMSCRIPTEN__
   follow_canvas_size();
@@ -163,6 +171,9 @@ void render_one_frame() {
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   heatmap_renderer::begin_frame();
+#ifdef __EMSCRIPTEN__
+  self_test::frame();
+#endif
   g_runtime.options.frame();
   ImGui::Render();
   int w = 0, h = 0;
@@ -270,12 +281,18 @@ bool parse_command_line(int argc, char** argv) {
       g_command_line.print_status = true;
     } else if (arg == "--embed") {
       g_command_line.embed = true;
+    } else if (arg == "--input" && i + 1 < argc) {
+      user_files_backend::open_path(argv[++i]);  // the demo takes it like a dropped file
+    } else if (arg == "--output" && i + 1 < argc) {
+      user_files_backend::set_output_path(argv[++i]);
     } else if (!arg.empty() && arg[0] != '-' && g_command_line.hash.empty()) {
       g_command_line.hash = arg;  // URL state, e.g. "demo=perceptron&mode=perceptron&p_w1=2"
     } else {
       std::fprintf(stderr,
                    "usage: %s [URL-STATE] [--embed] [--frames N] [--screenshot FILE.png] [--print-status]\n"
-                   "  URL-STATE  the part after '#' in a playground link, e.g. 'demo=perceptron&run=1'\n",
+                   "          [--input IMAGE] [--output FILE.png]\n"
+                   "  URL-STATE  the part after '#' in a playground link, e.g. 'demo=perceptron&run=1'\n"
+                   "  --input    opens IMAGE as if dropped on the window; --output: where \"Save PNG\" writes\n",
                    argv[0]);
       return false;
     }
@@ -293,18 +310,21 @@ int run(const Options& options) {
   apply_style();
   ImGui_ImplSDL2_InitForOpenGL(g_runtime.window, g_runtime.gl);
   update_font_scale(drawable_scale());
+  user_files_backend::init();
   if (!imgui_renderer::init() || !heatmap_renderer::init()) {
 #ifdef __EMSCRIPTEN__
     abort();  // the page's onAbort shows a message instead of a blank canvas
 #endif
     return 1;
   }
+  rgb_image_renderer::init();
 #ifdef __EMSCRIPTEN__
   emscripten_set_main_loop_arg(browser_frame, nullptr, 0, true);
   return 0;  // not reached: the browser drives the loop
 #else
   while (!g_runtime.quit) render_one_frame();
   if (g_command_line.print_status && options.status_json) std::printf("%s\n", options.status_json().c_str());
+  rgb_image_renderer::shutdown();
   heatmap_renderer::shutdown();
   imgui_renderer::shutdown();
   ImGui_ImplSDL2_Shutdown();

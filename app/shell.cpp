@@ -124,6 +124,7 @@ void Shell::frame() {
   double now = now_seconds();
   double dt = frame_ == 0 ? 1.0 / 60 : now - last_frame_time_;
   last_frame_time_ = now;
+  if (frame_ > 0) frame_intervals_.add(now, dt);
   ++frame_;
 
   sync_url();
@@ -262,6 +263,7 @@ std::string Shell::status_json() const {
   add("title", json_string(demo.title()));
   add("frame", std::to_string(frame_));
   add("fps", json_number(ImGui::GetCurrentContext() ? ImGui::GetIO().Framerate : 0));
+  add("longest_frame_ms", json_number(frame_intervals_.longest_ms(now_seconds())));
   add("embed", embed_ ? "true" : "false");
   add("hash", json_string(current_hash_text()));
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/frame_intervals.h"
 #include "demos/demo.h"
 
 class Shell {
@@ -42,6 +43,7 @@ class Shell {
   bool embed_ = false;
   long frame_ = 0;
   double last_frame_time_ = 0;
+  FrameIntervals frame_intervals_;  // for status_json's longest_frame_ms
 
   std::vector<std::string> notices_;
   std::string last_hash_seen_;      // what the page's hash was after our last read or write

@@ -46,14 +46,30 @@ class BackgroundTask {
   void cancel();
   // Takes the next progress message of the current job, oldest first; false if none.
   bool poll(Bytes* message);
-  bool running() const;          // started and neither finished nor cancelled
+  // Started, not cancelled, and not finished; a job counts as finished once
+  // its last message has been polled, so `while (poll) ...; if (!running())`
+  // never misses the final result.
+  bool running() const;
   const std::string& error() const;  // a failed start or a lost worker; empty otherwise
 
-  struct Impl;
+  // What a backend implements (one per task; see BackgroundBackend below).
+  struct Impl {
+    virtual ~Impl() = default;
+    virtual void start(const std::string& kind, Bytes input) = 0;
+    virtual void cancel() = 0;
+    virtual bool poll(Bytes* message) = 0;
+    virtual bool running() const = 0;
+    virtual const std::string& error() const = 0;
+  };
 
  private:
-  std::unique_ptr<Impl> impl_;
+  std::unique_ptr<Impl> impl_;  // made at the first start(), by the backend installed then
 };
+
+// A job runs at most this many messages ahead of the demo's polls, then waits:
+// a hidden browser tab stops drawing frames but not workers, and unpolled
+// images would otherwise pile up.
+constexpr size_t kMaxQueuedBackgroundMessages = 16;
 
 // How tasks run: the app installs the thread or worker backend at startup.
 // Without one (unit tests, tools) a task runs its job synchronously inside

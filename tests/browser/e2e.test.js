@@ -57,6 +57,39 @@ async function screenshotVariety(page, file) {
   return pixelVariety(decodePng(buffer));
 }
 
+// Runs the count_primes background job through a real BackgroundTask in the
+// page or frame `target` (app/self_test.cpp): a long job is restarted after
+// its first messages, so the result must be the second job's alone.
+async function checkBackgroundPrimes(target, where) {
+  const selfTest = () => target.evaluate(() => window.playgroundSelfTest.status());
+  async function waitForSelfTest(predicate, what, timeout = 60000) {
+    const deadline = Date.now() + timeout;
+    let last = null;
+    while (Date.now() < deadline) {
+      last = await selfTest();
+      if (predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`${where}: timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+  }
+  await waitForStatus(target, (t) => t.frame > 2, 'frames');
+  await target.evaluate(() => window.playgroundSelfTest.primes(2000000000, 2000000));
+  await waitForSelfTest((t) => t.job.messages >= 2, 'the long job\'s first messages');
+  const framesBefore = (await status(target)).frame;
+  await target.evaluate(() => window.playgroundSelfTest.primes(3000000, 100000));
+  const done = await waitForSelfTest((t) => t.job.finished && !t.job.running, 'the restarted job to finish');
+  assert(done.job.error === '', `${where}: error ${done.job.error}`);
+  assert(done.job.limit === 3000000 && done.job.primes === 216816, `${where}: pi(3e6) reported as ${JSON.stringify(done.job)}`);
+  assert(done.job.messages === 30 && done.job.in_order && done.job.stale === 0, `${where}: ${JSON.stringify(done.job)}`);
+  const s = await status(target);
+  assert(s.frame > framesBefore, `${where}: frames did not advance while the worker computed`);
+  assert(typeof s.longest_frame_ms === 'number', `${where}: longest_frame_ms missing`);
+  await target.evaluate(() => window.playgroundSelfTest.primes(1, 10));
+  const bad = await waitForSelfTest((t) => !t.job.running && t.job.error !== '', 'a message for a bad input');
+  assert(/limit/.test(bad.job.error), `${where}: error ${bad.job.error}`);
+  return s;
+}
+
 async function startServer() {
   const server = spawn(process.execPath, [path.join(ROOT, 'tools', 'serve.js'), '--port', String(PORT)],
                        { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -378,6 +411,96 @@ async function main() {
       const b = await waitForStatus(lm, (s) => s.lm_steps >= 3 && s.lm_train_loss > 0, 'training steps in the browser', 60000);
       assert(Number.isFinite(b.lm_train_loss) && b.lm_train_loss < 2.5, `training loss ${b.lm_train_loss}`);
       await lm.close();
+    });
+
+    await check('background job: a Web Worker counts primes; a restart drops the old job\'s results', async () => {
+      const p = await context.newPage();
+      await p.goto(BASE + '#demo=activations');
+      await p.evaluate(() => window.playgroundSelfTest.primes(2000000000, 1000000));  // keeps the worker busy
+      await new Promise((r) => setTimeout(r, 1500));
+      const during = await status(p);
+      console.log(`       longest frame while a worker computes: ${during.longest_frame_ms.toFixed(1)} ms`);
+      const s = await checkBackgroundPrimes(p, 'page');
+      console.log(`       longest frame over the last second: ${s.longest_frame_ms.toFixed(1)} ms`);
+      await p.close();
+    });
+
+    await check('background job: the worker also runs in <iframe sandbox="allow-scripts"> under the page CSP', async () => {
+      const host = await context.newPage();
+      await host.setContent(`<!doctype html><body style="margin:0">
+        <iframe id="demo" src="${BASE}?embed=1#demo=activations" width="700" height="420" style="border:0"
+          sandbox="allow-scripts"></iframe></body>`);
+      const frame = await (await host.waitForSelector('#demo')).contentFrame();
+      assert(await frame.evaluate(() => self.origin) === 'null', 'the iframe should have an opaque origin');
+      await checkBackgroundPrimes(frame, 'sandboxed iframe');
+      await host.close();
+    });
+
+    await check('user files: a dropped file and a pasted image reach the app; an oversized one is refused', async () => {
+      const p = await context.newPage();
+      await p.goto(BASE + '#demo=activations');
+      await waitForStatus(p, (t) => t.frame > 2, 'frames');
+      await p.evaluate(() => window.playgroundSelfTest.captureFiles());
+      const files = () => p.evaluate(() => window.playgroundSelfTest.status().files);
+      async function waitForFiles(predicate, what) {
+        const deadline = Date.now() + 10000;
+        let last = null;
+        while (Date.now() < deadline) {
+          last = await files();
+          if (predicate(last)) return last;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+      }
+      await p.evaluate(() => {
+        const bytes = new Uint8Array(1000).map((_, i) => (i * 7) & 255);
+        const data = new DataTransfer();
+        data.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+        const canvas = document.getElementById('canvas');
+        canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      });
+      let expectedSum = 0;
+      for (let i = 0; i < 1000; i++) expectedSum += (i * 7) & 255;
+      const dropped = await waitForFiles((f) => f.count === 1, 'the dropped file');
+      assert(dropped.name === 'dropped.png' && dropped.size === 1000 && dropped.checksum === expectedSum,
+             JSON.stringify(dropped));
+      await p.evaluate(() => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array([1, 2, 3])], 'clip.png', { type: 'image/png' }));
+        document.getElementById('canvas').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+      });
+      const pasted = await waitForFiles((f) => f.count === 2, 'the pasted image');
+      assert(pasted.name === 'clip.png' && pasted.size === 3 && pasted.checksum === 6, JSON.stringify(pasted));
+      await p.evaluate(() => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(33 * 1024 * 1024)], 'huge.jpg', { type: 'image/jpeg' }));
+        document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      });
+      const refused = await waitForFiles((f) => /huge\.jpg is 33\.0 MB; files up to 32\.0 MB/.test(f.message), 'the refusal');
+      assert(refused.count === 2, `the oversized file was delivered: ${JSON.stringify(refused)}`);
+      await p.close();
+    });
+
+    await check('user files: save_png downloads a PNG of the image', async () => {
+      const downloads = await browser.newContext({ viewport: { width: 900, height: 600 }, acceptDownloads: true });
+      const p = await downloads.newPage();
+      await p.goto(BASE + '#demo=activations');
+      await waitForStatus(p, (t) => t.frame > 2, 'frames');
+      const [download] = await Promise.all([
+        p.waitForEvent('download', { timeout: 10000 }),
+        p.evaluate(() => window.playgroundSelfTest.savePng(40, 30)),
+      ]);
+      assert(download.suggestedFilename() === 'self-test.png', download.suggestedFilename());
+      const file = path.join(SHOTS, 'download-self-test.png');
+      await download.saveAs(file);
+      const png = decodePng(fs.readFileSync(file));
+      assert(png.width === 40 && png.height === 30, `${png.width} x ${png.height}`);
+      const at = (x, y) => Array.from(png.pixels.subarray((y * 40 + x) * png.channels, (y * 40 + x) * png.channels + 3));
+      assert(JSON.stringify(at(0, 0)) === '[0,0,128]' && at(39, 0)[0] === Math.round(39 / 40 * 255), JSON.stringify(at(39, 0)));
+      const message = await p.evaluate(() => window.playgroundSelfTest.status().files.message);
+      assert(/^Downloaded self-test\.png/.test(message), message);
+      await downloads.close();
     });
 
     await check('a browser without WebGL2 gets a clear message', async () => {

@@ -51,9 +51,20 @@ check('desktop app survives a garbage URL state', () => {
   if (s.frame !== 5 || s.notices.length < 3) throw new Error(JSON.stringify(s));
 });
 
+check('desktop app starts with --input and --output files, even a missing or oversized input', () => {
+  const big = path.join(SHOTS, 'native-oversized-input.bin');
+  fs.writeFileSync(big, Buffer.alloc(33 * 1024 * 1024));
+  for (const input of ['/nonexistent/photo.jpg', big]) {
+    const s = runApp(['demo=activations', '--input', input, '--output', path.join(SHOTS, 'native-output.png'),
+                      '--frames', '3', '--print-status']);
+    if (s.frame !== 3) throw new Error(JSON.stringify(s));
+  }
+  fs.unlinkSync(big);
+});
+
 check('desktop app rejects an unknown flag with usage', () => {
   const result = spawnSync(APP, ['--bogus'], { encoding: 'utf8' });
-  if (result.status !== 2 || !/usage/.test(result.stderr)) throw new Error(`exit ${result.status}`);
+  if (result.status !== 2 || !/usage/.test(result.stderr) || !/--input/.test(result.stderr)) throw new Error(`exit ${result.status}`);
 });
 
 finish();

@@ -1,0 +1,10 @@
+// Every background job kind, by name. The app, the compute worker's wasm and
+// the tests all call register_all_background_jobs() once, so a kind started
+// on the UI side always exists where it runs.
+#include "demos/background_job.h"
+#include "demos/jobs/count_primes_job.h"
+
+// Adding a job kind: one line here.
+void register_all_background_jobs() {
+  register_background_job("count_primes", make_count_primes_job);
+}
