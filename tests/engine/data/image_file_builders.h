@@ -290,9 +290,10 @@ inline std::vector<uint8_t> exif_app1(int orientation, bool big_endian = true) {
 
 // `jpeg` with `segment` inserted right after its SOI marker, where EXIF belongs.
 inline std::vector<uint8_t> splice_after_soi(const std::vector<uint8_t>& jpeg, const std::vector<uint8_t>& segment) {
-  std::vector<uint8_t> out(jpeg.begin(), jpeg.begin() + 2);
-  append(out, segment);
-  out.insert(out.end(), jpeg.begin() + 2, jpeg.end());
+  std::vector<uint8_t> out(jpeg.size() + segment.size());
+  std::copy(jpeg.begin(), jpeg.begin() + 2, out.begin());
+  std::copy(segment.begin(), segment.end(), out.begin() + 2);
+  std::copy(jpeg.begin() + 2, jpeg.end(), out.begin() + 2 + static_cast<std::ptrdiff_t>(segment.size()));
   return out;
 }
 
