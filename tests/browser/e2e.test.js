@@ -497,6 +497,37 @@ async function main() {
       await downloads.close();
     });
 
+    await check('RGB images: exact texel colours with nearest sampling, re-uploaded on a new version, blended when linear', async () => {
+      const p = await context.newPage();
+      await p.goto(BASE + '#demo=activations');
+      await waitForStatus(p, (t) => t.frame > 2, 'frames');
+      // The self-test image: 4x4 cells of 64 px at (608, 208); cell (x, y) = (80x + shift, 80y, 255 - shift).
+      const shot = async (shift, nearest, file) => {
+        await p.evaluate(([s, n]) => window.playgroundSelfTest.showImage(s, n), [shift, nearest]);
+        const f = (await status(p)).frame;
+        await waitForStatus(p, (t) => t.frame > f + 3, 'frames after the change');
+        return decodePng(await p.screenshot({ path: path.join(SHOTS, file) }));
+      };
+      const pixel = (png, x, y) => Array.from(png.pixels.subarray((y * png.width + x) * png.channels,
+                                                                  (y * png.width + x) * png.channels + 3));
+      for (const shift of [0, 15]) {
+        const png = await shot(shift, true, `web-rgb-image-${shift}.png`);
+        for (let y = 0; y < 4; y++) {
+          for (let x = 0; x < 4; x++) {
+            const got = pixel(png, 608 + 64 * x + 32, 208 + 64 * y + 32);
+            const want = [80 * x + shift, 80 * y, 255 - shift];
+            assert(JSON.stringify(got) === JSON.stringify(want), `cell ${x},${y} (shift ${shift}): ${got} != ${want}`);
+          }
+        }
+        // Nearest: the last pixel of cell 0 is still cell 0's red.
+        assert(pixel(png, 608 + 63, 240)[0] === shift, `nearest edge: ${pixel(png, 608 + 63, 240)}`);
+      }
+      const linear = await shot(0, false, 'web-rgb-image-linear.png');
+      const edge = pixel(linear, 608 + 63, 240)[0];
+      assert(edge > 20 && edge < 60, `linear sampling blends across the cell edge: red ${edge}`);
+      await p.close();
+    });
+
     await check('a browser without WebGL2 gets a clear message', async () => {
       const noGl = await context.newPage();
       await noGl.addInitScript(() => {
