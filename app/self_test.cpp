@@ -8,6 +8,7 @@
 #include "demos/background_job.h"
 #include "demos/jobs/count_primes_job.h"
 #include "demos/user_files.h"
+#include "imgui.h"
 
 namespace {
 
@@ -25,7 +26,12 @@ struct SelfTest {
   size_t file_size = 0;
   uint32_t file_checksum = 0;  // sum of the bytes, mod 2^32
   std::string file_message;
+
+  bool show_image = false;
+  bool image_nearest = true;
+  RgbImage image;  // 4x4 cells of known colours, drawn at a fixed place for screenshots
 };
+constexpr float kImageLeft = 600, kImageTop = 200, kImageSize = 256;  // logical pixels
 SelfTest* g_test = nullptr;  // made on first use: most pages never run a self-test
 
 SelfTest& test() {
@@ -72,6 +78,14 @@ void frame() {
     for (uint8_t b : bytes) t.file_checksum += b;
   }
   while (t.capture_files && take_user_files_message(&name)) t.file_message = name;
+  if (t.show_image) {
+    ImGui::SetNextWindowPos(ImVec2(kImageLeft, kImageTop));
+    ImGui::SetNextWindowSize(ImVec2(kImageSize + 16, kImageSize + 16));
+    ImGui::Begin("##self_test_image", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    ImVec2 min(kImageLeft + 8, kImageTop + 8);
+    draw_rgb_image(min, ImVec2(min.x + kImageSize, min.y + kImageSize), t.image, 9000, t.image_nearest);
+    ImGui::End();
+  }
 }
 
 }  // namespace self_test
@@ -106,6 +120,22 @@ EMSCRIPTEN_KEEPALIVE void playground_self_test_save_png(int width, int height) {
   set_rgb_image_from_planes(image, planes.data(), width, height);
   test().capture_files = true;  // the outcome message lands in the status
   save_png("self-test.png", image);
+}
+
+// Shows a 4x4 image whose cell (x, y) has colour (x * 80 + shift, y * 80, 255 - shift) at
+// (600, 200)-(856, 456), nearest-sampled when `nearest`; a new `shift` bumps the version.
+EMSCRIPTEN_KEEPALIVE void playground_self_test_show_image(int shift, int nearest) {
+  SelfTest& t = test();
+  std::vector<float> planes(3 * 16);
+  for (int y = 0; y < 4; ++y)
+    for (int x = 0; x < 4; ++x) {
+      planes[static_cast<size_t>(y * 4 + x)] = static_cast<float>(x * 80 + shift) / 255.0f;
+      planes[static_cast<size_t>(16 + y * 4 + x)] = static_cast<float>(y * 80) / 255.0f;
+      planes[static_cast<size_t>(32 + y * 4 + x)] = static_cast<float>(255 - shift) / 255.0f;
+    }
+  set_rgb_image_from_planes(t.image, planes.data(), 4, 4);
+  t.image_nearest = nearest != 0;
+  t.show_image = true;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* playground_self_test_json() {

@@ -13,11 +13,13 @@ window.playgroundStatus = function playgroundStatus() {
 };
 
 // Test hooks of the platform services (app/self_test.cpp): count primes in a
-// background job, capture files the page delivers, save a PNG. Idle unless called.
+// background job, capture files the page delivers, save a PNG,
+// show an RGB image. Idle unless called.
 window.playgroundSelfTest = {
   primes(limit, perStep) { window.Module._playground_self_test_primes(limit, perStep); },
   cancel() { window.Module._playground_self_test_cancel(); },
   captureFiles() { window.Module._playground_self_test_capture_files(); },
   savePng(width, height) { window.Module._playground_self_test_save_png(width, height); },
+  showImage(shift, nearest) { window.Module._playground_self_test_show_image(shift, nearest ? 1 : 0); },
   status() { return JSON.parse(window.Module.UTF8ToString(window.Module._playground_self_test_json())); },
 };

@@ -22,7 +22,9 @@ const CHROMIUM_ARGS = [
 ];
 
 let passed = 0, failed = 0;
+const ONLY = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;  // e.g. E2E_ONLY='background|files'
 async function check(name, body) {
+  if (ONLY && !ONLY.test(name)) return;
   const started = Date.now();
   try {
     await body();
@@ -60,24 +62,26 @@ async function screenshotVariety(page, file) {
 // Runs the count_primes background job through a real BackgroundTask in the
 // page or frame `target` (app/self_test.cpp): a long job is restarted after
 // its first messages, so the result must be the second job's alone.
-async function checkBackgroundPrimes(target, where) {
-  const selfTest = () => target.evaluate(() => window.playgroundSelfTest.status());
-  async function waitForSelfTest(predicate, what, timeout = 60000) {
-    const deadline = Date.now() + timeout;
-    let last = null;
-    while (Date.now() < deadline) {
-      last = await selfTest();
-      if (predicate(last)) return last;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`${where}: timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+// Polls window.playgroundSelfTest.status() in `target` until `predicate` holds.
+async function waitForSelfTest(target, predicate, what, timeout = 60000) {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < deadline) {
+    last = await target.evaluate(() => window.playgroundSelfTest.status());
+    if (predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
   }
+  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+async function checkBackgroundPrimes(target, where) {
+  const waitForJob = (predicate, what) => waitForSelfTest(target, predicate, `${what} (${where})`);
   await waitForStatus(target, (t) => t.frame > 2, 'frames');
   await target.evaluate(() => window.playgroundSelfTest.primes(2000000000, 2000000));
-  await waitForSelfTest((t) => t.job.messages >= 2, 'the long job\'s first messages');
+  await waitForJob((t) => t.job.messages >= 2, 'the long job\'s first messages');
   const framesBefore = (await status(target)).frame;
   await target.evaluate(() => window.playgroundSelfTest.primes(3000000, 100000));
-  const done = await waitForSelfTest((t) => t.job.finished && !t.job.running, 'the restarted job to finish');
+  const done = await waitForJob((t) => t.job.finished && !t.job.running, 'the restarted job to finish');
   assert(done.job.error === '', `${where}: error ${done.job.error}`);
   assert(done.job.limit === 3000000 && done.job.primes === 216816, `${where}: pi(3e6) reported as ${JSON.stringify(done.job)}`);
   assert(done.job.messages === 30 && done.job.in_order && done.job.stale === 0, `${where}: ${JSON.stringify(done.job)}`);
@@ -85,7 +89,7 @@ async function checkBackgroundPrimes(target, where) {
   assert(s.frame > framesBefore, `${where}: frames did not advance while the worker computed`);
   assert(typeof s.longest_frame_ms === 'number', `${where}: longest_frame_ms missing`);
   await target.evaluate(() => window.playgroundSelfTest.primes(1, 10));
-  const bad = await waitForSelfTest((t) => !t.job.running && t.job.error !== '', 'a message for a bad input');
+  const bad = await waitForJob((t) => !t.job.running && t.job.error !== '', 'a message for a bad input');
   assert(/limit/.test(bad.job.error), `${where}: error ${bad.job.error}`);
   return s;
 }
@@ -416,6 +420,7 @@ async function main() {
     await check('background job: a Web Worker counts primes; a restart drops the old job\'s results', async () => {
       const p = await context.newPage();
       await p.goto(BASE + '#demo=activations');
+      await waitForStatus(p, (t) => t.frame > 2, 'frames');
       await p.evaluate(() => window.playgroundSelfTest.primes(2000000000, 1000000));  // keeps the worker busy
       await new Promise((r) => setTimeout(r, 1500));
       const during = await status(p);
@@ -441,17 +446,7 @@ async function main() {
       await p.goto(BASE + '#demo=activations');
       await waitForStatus(p, (t) => t.frame > 2, 'frames');
       await p.evaluate(() => window.playgroundSelfTest.captureFiles());
-      const files = () => p.evaluate(() => window.playgroundSelfTest.status().files);
-      async function waitForFiles(predicate, what) {
-        const deadline = Date.now() + 10000;
-        let last = null;
-        while (Date.now() < deadline) {
-          last = await files();
-          if (predicate(last)) return last;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-      }
+      const waitForFiles = async (predicate, what) => (await waitForSelfTest(p, (t) => predicate(t.files), what, 10000)).files;
       await p.evaluate(() => {
         const bytes = new Uint8Array(1000).map((_, i) => (i * 7) & 255);
         const data = new DataTransfer();
@@ -498,9 +493,39 @@ async function main() {
       assert(png.width === 40 && png.height === 30, `${png.width} x ${png.height}`);
       const at = (x, y) => Array.from(png.pixels.subarray((y * 40 + x) * png.channels, (y * 40 + x) * png.channels + 3));
       assert(JSON.stringify(at(0, 0)) === '[0,0,128]' && at(39, 0)[0] === Math.round(39 / 40 * 255), JSON.stringify(at(39, 0)));
-      const message = await p.evaluate(() => window.playgroundSelfTest.status().files.message);
-      assert(/^Downloaded self-test\.png/.test(message), message);
+      await waitForSelfTest(p, (t) => /^Downloaded self-test\.png \(\d+ KB\)\.$/.test(t.files.message), 'the download message', 10000);
       await downloads.close();
+    });
+
+    await check('RGB images: exact texel colours with nearest sampling, re-uploaded on a new version, blended when linear', async () => {
+      const p = await context.newPage();
+      await p.goto(BASE + '#demo=activations');
+      await waitForStatus(p, (t) => t.frame > 2, 'frames');
+      // The self-test image: 4x4 cells of 64 px at (608, 208); cell (x, y) = (80x + shift, 80y, 255 - shift).
+      const shot = async (shift, nearest, file) => {
+        await p.evaluate(([s, n]) => window.playgroundSelfTest.showImage(s, n), [shift, nearest]);
+        const f = (await status(p)).frame;
+        await waitForStatus(p, (t) => t.frame > f + 3, 'frames after the change');
+        return decodePng(await p.screenshot({ path: path.join(SHOTS, file) }));
+      };
+      const pixel = (png, x, y) => Array.from(png.pixels.subarray((y * png.width + x) * png.channels,
+                                                                  (y * png.width + x) * png.channels + 3));
+      for (const shift of [0, 15]) {
+        const png = await shot(shift, true, `web-rgb-image-${shift}.png`);
+        for (let y = 0; y < 4; y++) {
+          for (let x = 0; x < 4; x++) {
+            const got = pixel(png, 608 + 64 * x + 32, 208 + 64 * y + 32);
+            const want = [80 * x + shift, 80 * y, 255 - shift];
+            assert(JSON.stringify(got) === JSON.stringify(want), `cell ${x},${y} (shift ${shift}): ${got} != ${want}`);
+          }
+        }
+        // Nearest: the last pixel of cell 0 is still cell 0's red.
+        assert(pixel(png, 608 + 63, 240)[0] === shift, `nearest edge: ${pixel(png, 608 + 63, 240)}`);
+      }
+      const linear = await shot(0, false, 'web-rgb-image-linear.png');
+      const edge = pixel(linear, 608 + 63, 240)[0];
+      assert(edge > 20 && edge < 60, `linear sampling blends across the cell edge: red ${edge}`);
+      await p.close();
     });
 
     await check('a browser without WebGL2 gets a clear message', async () => {
