@@ -17,6 +17,8 @@ struct SelfTest {
   bool job_started = false;
   uint32_t job_limit = 0;
   int messages = 0, stale = 0;
+  bool paused = false;   // polling stopped, as a hidden tab stops frames
+  int largest_drain = 0;  // most messages taken in one frame
   bool in_order = true;
   CountPrimesProgress last;
 
@@ -56,7 +58,9 @@ void frame() {
   if (!g_test) return;
   SelfTest& t = *g_test;
   Bytes message;
-  while (t.job_started && t.task.poll(&message)) {
+  int drained = 0;
+  while (t.job_started && !t.paused && t.task.poll(&message)) {
+    ++drained;
     CountPrimesProgress progress;
     std::string error;
     if (!decode_count_primes_progress(message, &progress, &error)) continue;
@@ -68,6 +72,7 @@ void frame() {
     t.last = progress;
     ++t.messages;
   }
+  if (drained > t.largest_drain) t.largest_drain = drained;
   std::string name;
   std::vector<uint8_t> bytes;
   while (t.capture_files && take_user_file(&name, &bytes)) {
@@ -100,8 +105,12 @@ EMSCRIPTEN_KEEPALIVE void playground_self_test_primes(int limit, int per_step) {
   t.job_limit = static_cast<uint32_t>(limit);
   t.messages = 0;
   t.in_order = true;
+  t.largest_drain = 0;
   t.last = CountPrimesProgress{};
 }
+
+// Stops (1) or resumes (0) polling the job, to see the queue limit hold.
+EMSCRIPTEN_KEEPALIVE void playground_self_test_pause(int paused) { test().paused = paused != 0; }
 
 EMSCRIPTEN_KEEPALIVE void playground_self_test_cancel() { test().task.cancel(); }
 
@@ -143,7 +152,8 @@ EMSCRIPTEN_KEEPALIVE const char* playground_self_test_json() {
   SelfTest& t = test();
   out = "{\"job\":{\"running\":" + std::string(t.task.running() ? "true" : "false") +
         ",\"error\":" + json_string(t.task.error()) + ",\"messages\":" + std::to_string(t.messages) +
-        ",\"stale\":" + std::to_string(t.stale) + ",\"in_order\":" + (t.in_order ? "true" : "false") +
+        ",\"stale\":" + std::to_string(t.stale) + ",\"largest_drain\":" + std::to_string(t.largest_drain) +
+        ",\"in_order\":" + (t.in_order ? "true" : "false") +
         ",\"limit\":" + std::to_string(t.last.limit) + ",\"checked_below\":" + std::to_string(t.last.checked_below) +
         ",\"primes\":" + std::to_string(t.last.primes) + ",\"finished\":" + (t.last.finished ? "true" : "false") +
         "},\"files\":{\"count\":" + std::to_string(t.files) + ",\"name\":" + json_string(t.file_name) +

@@ -18,6 +18,7 @@ window.playgroundStatus = function playgroundStatus() {
 window.playgroundSelfTest = {
   primes(limit, perStep) { window.Module._playground_self_test_primes(limit, perStep); },
   cancel() { window.Module._playground_self_test_cancel(); },
+  pause(paused) { window.Module._playground_self_test_pause(paused ? 1 : 0); },
   captureFiles() { window.Module._playground_self_test_capture_files(); },
   savePng(width, height) { window.Module._playground_self_test_save_png(width, height); },
   showImage(shift, nearest) { window.Module._playground_self_test_show_image(shift, nearest ? 1 : 0); },

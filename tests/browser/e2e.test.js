@@ -417,7 +417,7 @@ async function main() {
       await lm.close();
     });
 
-    await check('background job: a Web Worker counts primes; a restart drops the old job\'s results', async () => {
+    await check('background job: a Web Worker counts primes; a restart drops the old job\'s results; an unpolled job waits', async () => {
       const p = await context.newPage();
       await p.goto(BASE + '#demo=activations');
       await waitForStatus(p, (t) => t.frame > 2, 'frames');
@@ -427,6 +427,17 @@ async function main() {
       console.log(`       longest frame while a worker computes: ${during.longest_frame_ms.toFixed(1)} ms`);
       const s = await checkBackgroundPrimes(p, 'page');
       console.log(`       longest frame over the last second: ${s.longest_frame_ms.toFixed(1)} ms`);
+      // Unpolled (as in a hidden tab), the worker runs at most 16 messages ahead, then waits.
+      await p.evaluate(() => window.playgroundSelfTest.primes(2000000000, 1000));
+      await waitForSelfTest(p, (t) => t.job.messages >= 1, 'the first message');
+      await p.evaluate(() => window.playgroundSelfTest.pause(true));
+      await new Promise((r) => setTimeout(r, 2000));
+      await p.evaluate(() => window.playgroundSelfTest.pause(false));
+      const resumed = await waitForSelfTest(p, (t) => t.job.messages >= 40, 'messages after resuming');
+      console.log(`       an unpolled worker ran ${resumed.job.largest_drain} messages ahead (limit 16)`);
+      assert(resumed.job.largest_drain >= 2 && resumed.job.largest_drain <= 16, JSON.stringify(resumed.job));
+      assert(resumed.job.in_order && resumed.job.stale === 0, JSON.stringify(resumed.job));
+      await p.evaluate(() => window.playgroundSelfTest.cancel());
       await p.close();
     });
 
