@@ -46,15 +46,16 @@ void LossNetwork::init_random(uint64_t seed) {
   }
 }
 
-void LossNetwork::normalise_activations(const std::vector<Tensor>& images) {
-  if (images.empty()) return;
+std::vector<float> LossNetwork::normalise_activations(const std::vector<Tensor>& images) {
+  std::vector<float> factors(kLayers, 1.0f);
+  if (images.empty()) return factors;
   for (int layer = 0; layer < kLayers; ++layer) {
     double total = 0, count = 0;
     for (const Tensor& image : images) {
       Tape tape;
       NoGradScope no_grad(tape);
       std::vector<Var> f = features(tape, tape.constant(image), {layer_names()[layer]});
-      if (tape.failed()) return;
+      if (tape.failed()) return factors;
       const Tensor& a = f[0].value();
       for (int i = 0; i < a.size(); ++i) total += a[i];
       count += a.size();
@@ -62,6 +63,7 @@ void LossNetwork::normalise_activations(const std::vector<Tensor>& images) {
     const double mean = total / count;
     if (!(mean > 0)) continue;
     const float s = static_cast<float>(1.0 / mean);
+    factors[layer] = s;
     Tensor& w = weights_[layer].value;
     Tensor& b = biases_[layer].value;
     for (int i = 0; i < w.size(); ++i) w[i] *= s;
@@ -73,6 +75,7 @@ void LossNetwork::normalise_activations(const std::vector<Tensor>& images) {
       for (int i = 0; i < next.size(); ++i) next[i] /= s;
     }
   }
+  return factors;
 }
 
 LossNetwork LossNetwork::random_normalised(uint64_t seed, std::vector<int> block_widths) {
@@ -105,8 +108,8 @@ std::vector<Var> LossNetwork::features(Tape& tape, Var image, const std::vector<
   }
   if (!image.ok()) return std::vector<Var>(layers.size(), tape.fail(""));
   const Shape& s = image.shape();
-  if (s.rank != 4 || s[0] != 1 || s[1] != 3 || s[2] < kMinImageSize || s[3] < kMinImageSize) {
-    Var failed = tape.fail("loss network: needs an image [1, 3, H, W] with H, W >= " + std::to_string(kMinImageSize) +
+  if (s.rank != 4 || s[1] != 3 || s[2] < kMinImageSize || s[3] < kMinImageSize) {
+    Var failed = tape.fail("loss network: needs images [N, 3, H, W] with H, W >= " + std::to_string(kMinImageSize) +
                            ", got " + s.str());
     return std::vector<Var>(layers.size(), failed);
   }

@@ -7,9 +7,9 @@
 // results than max); reflection padding so the border is not a dark frame.
 // Layers are named as in VGG: relu1_1, relu1_2, relu2_1, ..., relu4_2.
 //
-// Input normalisation: the image [1, 3, H, W] in [0, 1] enters as 2x - 1, so
+// Input normalisation: images [N, 3, H, W] in [0, 1] enter as 2x - 1, so
 // mid-grey is 0 in every channel. H and W must be at least 16, so that block 4
-// still has 2x2 pixels to reflect.
+// still has 2x2 pixels to reflect. Style transfer uses N = 1; training batches.
 //
 // Two kinds share this shape:
 //  - random: He-normal weights from a seed, zero biases, then every ReLU
@@ -45,11 +45,12 @@ class LossNetwork {
   // He-normal weights N(0, 2 / fan_in) from `seed`, zero biases.
   void init_random(uint64_t seed);
   // Rescales each ReLU layer in turn so that its mean activation over
-  // `images` (each [1, 3, H, W]) is 1. Layer l's weights and bias are
+  // `images` (each [N, 3, H, W]) is 1. Layer l's weights and bias are
   // multiplied by s_l = 1 / mean and layer l+1's weights by 1 / s_l, so only
   // layer l's own output changes scale; the network's later layers compute
-  // the same function. Layers whose mean is 0 (all dead) are left alone.
-  void normalise_activations(const std::vector<Tensor>& images);
+  // the same function. Layers whose mean is 0 (all dead) keep s_l = 1.
+  // Returns the factors s_l (a head reading the last layer divides by s_7).
+  std::vector<float> normalise_activations(const std::vector<Tensor>& images);
 
   // The deterministic random kind: init_random(seed), then
   // normalise_activations over a fixed set of seeded procedural images.
@@ -58,8 +59,8 @@ class LossNetwork {
   LoadResult load(const uint8_t* data, size_t size) { return load_weights(data, size, parameters()); }
   std::vector<uint8_t> save() const { return save_weights(const_parameters()); }
 
-  // The activations of `layers` (names from layer_names()) for image
-  // [1, 3, H, W] in [0, 1], in the order asked. The forward pass stops at the
+  // The activations of `layers` (names from layer_names()) for images
+  // [N, 3, H, W] in [0, 1], in the order asked. The forward pass stops at the
   // deepest layer asked for. An unknown name or a bad shape fails the tape
   // with a message. The weights enter as constants (style transfer wants
   // gradients for the pixels only) unless weight_gradients is set (training).

@@ -125,7 +125,7 @@ TEST_CASE("the loss network names an unknown layer and a too-small or grey image
   CHECK(tape.error() == "loss network: unknown layer 'relu5_1' (use relu1_1 ... relu4_2)");
   Tape small;
   network.features(small, small.constant(random_image(8, 1)), {"relu1_1"});
-  CHECK(small.error() == "loss network: needs an image [1, 3, H, W] with H, W >= 16, got [1, 3, 8, 8]");
+  CHECK(small.error() == "loss network: needs images [N, 3, H, W] with H, W >= 16, got [1, 3, 8, 8]");
   Tape grey;
   network.features(grey, grey.constant(Tensor(Shape{1, 1, 32, 32})), {"relu1_1"});
   CHECK(grey.failed());

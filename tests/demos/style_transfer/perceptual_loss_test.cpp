@@ -148,7 +148,7 @@ TEST_CASE("bad layer names and mismatched sizes give messages") {
   CHECK(error == "perceptual loss: unknown layer 'relu9_9' (use relu1_1 ... relu4_2)");
   PerceptualLoss good(network, {});
   CHECK_FALSE(good.set_targets(random_image(32, 1), random_image(8, 2), &error));
-  CHECK(error.find("loss network: needs an image") == 0);
+  CHECK(error.find("loss network: needs images") == 0);
   REQUIRE(good.set_targets(random_image(32, 1), random_image(32, 2), &error));
   Tape tape;
   good.evaluate(tape, tape.constant(random_image(48, 3)));
