@@ -80,5 +80,5 @@ TEST_CASE("the shipped classifier loads as a loss network and names the source o
   // 128 crops the training never drew (another seed); chance is 1/71.
   const float accuracy = classifier_accuracy(model, sources, 128, 64, 4242);
   CAPTURE(accuracy);
-  CHECK(accuracy > 0.25f);  // measured 0.38 on 1024 crops at training time (docs/style-transfer.md)
+  CHECK(accuracy > 0.4f);  // measured 0.63 on 1024 crops at training time (docs/style-transfer.md)
 }
