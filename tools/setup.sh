@@ -117,6 +117,34 @@ if ! austen_ok; then
 fi
 ln -sfn "$austen_data" "$PLAYGROUND_THIRD_PARTY/janeaustenr"
 
+# The style-transfer demo's images (docs/style-images.md lists files and
+# licences), fetched like janeaustenr: the .deb only, verified against the
+# archive's SHA256, unpacked into the cache, never installed.
+fetch_deb_data() {  # $1 = package, $2 = folder inside the .deb, $3 = a file that must be there, $4 = link name
+  local pkg="$1" inner="$2" probe="$3" link="$4" version sha dir
+  version=$(apt-cache show "$pkg" 2>/dev/null | awk '/^Version:/{print $2; exit}')
+  [ -n "$version" ] || die "apt-cache knows no package $pkg (run apt-get update?)"
+  sha=$(apt-cache show "$pkg=$version" | awk '/^SHA256:/{print $2; exit}')
+  dir="$PLAYGROUND_CACHE/debs/${pkg}_$version"
+  deb_ok() {
+    local deb
+    deb=$(ls "$dir/${pkg}_"*.deb 2>/dev/null) || return 1
+    [ -n "$sha" ] && echo "$sha  $deb" | sha256sum --quiet -c - >/dev/null 2>&1 &&
+      [ -f "$dir/root/$inner/$probe" ]
+  }
+  if ! deb_ok; then
+    say "downloading $pkg $version (style-transfer images)"
+    rm -rf "$dir"; mkdir -p "$dir"
+    (cd "$dir" && apt-get download -q "$pkg=$version" >&2)
+    dpkg-deb -x "$dir/${pkg}_"*.deb "$dir/root"
+    deb_ok || die "$pkg: checksum mismatch or no $inner/$probe"
+  fi
+  ln -sfn "$dir/root/$inner" "$PLAYGROUND_THIRD_PARTY/$link"
+}
+fetch_deb_data python3-skimage usr/lib/python3/dist-packages/skimage/data astronaut.png skimage-data
+fetch_deb_data opencv-doc usr/share/doc/opencv-doc/examples/data starry_night.jpg opencv-data
+fetch_deb_data gimp-data usr/share/gimp/2.0/patterns Animal/leopard.pat gimp-patterns
+
 # doctest and stb for wasm: include folders holding only them (not all of
 # /usr/include, which would drag glibc's headers into the wasm build).
 mkdir -p "$PLAYGROUND_THIRD_PARTY/doctest-include" "$PLAYGROUND_THIRD_PARTY/stb-include"
