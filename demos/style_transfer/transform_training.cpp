@@ -25,7 +25,8 @@ TransformTrainer::TransformTrainer(TransformNetwork& network, LossNetwork& loss_
       shared_optimizer_(network.shared_parameters(), settings.learning_rate),
       rng_(settings.seed) {
   for (int s = 0; s < network.shape().styles; ++s)
-    style_optimizers_.push_back(std::make_unique<Adam>(network.style_parameters(s), settings.learning_rate));
+    style_optimizers_.push_back(std::make_unique<Adam>(network.style_parameters(s),
+                                                       settings.learning_rate * settings.style_learning_rate_factor));
 }
 
 std::vector<std::string> TransformTrainer::layers() const {
@@ -71,7 +72,18 @@ bool TransformTrainer::set_data(const std::vector<Tensor>& style_images, std::ve
     targets_.push_back(std::move(targets));
   }
   crops_ = std::make_unique<CropSampler>(std::move(photos), settings_.crops);
-  return crops_->usable(error);
+  if (!crops_->usable(error)) return false;
+  // The content floor, from crops of their own seeded stream (the training stream is untouched).
+  Pcg32 sample_rng(settings_.seed ^ 0x5bd1e995u);
+  const Tensor samples = crops_->next(16, sample_rng);
+  const int size = settings_.crops.size;
+  double energy = 0;
+  for (int b = 0; b < 16; ++b) {
+    const Tensor f = content_features(samples.rows(b, b + 1).reshaped(Shape{1, 3, size, size}));
+    for (int i = 0; i < f.size(); ++i) energy += static_cast<double>(f[i]) * f[i] / 16.0;
+  }
+  content_floor_ = settings_.content_floor_fraction * energy;
+  return true;
 }
 
 Tensor TransformTrainer::content_features(const Tensor& content) {
@@ -81,7 +93,8 @@ Tensor TransformTrainer::content_features(const Tensor& content) {
   return f[0].ok() ? f[0].value().clone() : Tensor();
 }
 
-PerceptualLossTerms TransformTrainer::image_loss(Tape& tape, Var output, const Tensor& target_features, int style) {
+PerceptualLossTerms TransformTrainer::image_loss(Tape& tape, Var output, const Tensor& target_features, int style,
+                                                  bool floored) {
   std::vector<Var> features = loss_network_.features(tape, output, layers());
   PerceptualLossTerms terms;
   if (tape.failed() || target_features.empty()) {
@@ -89,6 +102,11 @@ PerceptualLossTerms TransformTrainer::image_loss(Tape& tape, Var output, const T
     return terms;
   }
   terms.content = relative_squared_error(features[0], target_features);
+  if (floored && content_floor_ > 0) {
+    double energy = 0;
+    for (int i = 0; i < target_features.size(); ++i) energy += static_cast<double>(target_features[i]) * target_features[i];
+    if (energy < content_floor_) terms.content = ops::scale(terms.content, static_cast<float>(energy / content_floor_));
+  }
   for (size_t l = 0; l < settings_.style_layers.size(); ++l) {
     Var term = ops::scale(relative_squared_error(ops::gram_matrix(features[l + 1]), targets_[style].grams[l]),
                           settings_.style_layers[l].weight);
@@ -117,7 +135,7 @@ TransformStepReport TransformTrainer::step() {
   TransformLosses sums;
   for (int b = 0; b < batch; ++b) {
     const Tensor one = crops.rows(b, b + 1).reshaped(Shape{1, 3, size, size});
-    PerceptualLossTerms terms = image_loss(tape_, ops::slice(outputs, 0, b, b + 1), content_features(one), report.style);
+    PerceptualLossTerms terms = image_loss(tape_, ops::slice(outputs, 0, b, b + 1), content_features(one), report.style, true);
     if (tape_.failed()) break;
     const TransformLosses l = losses_of(terms);
     sums.content += l.content / static_cast<float>(batch);
@@ -147,7 +165,7 @@ TransformStepReport TransformTrainer::step() {
 TransformLosses TransformTrainer::measure(const Tensor& output, const Tensor& content, int style, std::string* error) {
   Tape tape;
   NoGradScope no_grad(tape);
-  PerceptualLossTerms terms = image_loss(tape, tape.constant(output), content_features(content), style);
+  PerceptualLossTerms terms = image_loss(tape, tape.constant(output), content_features(content), style, false);
   if (tape.failed()) {
     *error = tape.error();
     return {kNan, kNan, kNan, kNan};

@@ -3,7 +3,7 @@
 //
 // One step: the next style in turn, `batch` random crops of the content
 // photos, the network's outputs, and for each crop the perceptual loss
-//   content_weight * ||F(y) - F(x)||^2 / ||F(x)||^2          (at content_layer)
+//   content_weight * ||F(y) - F(x)||^2 / ||F(x)||^2          (at content_layer; floored, below)
 // + style_weight * sum_l w_l ||G_l(y) - G_l(s)||^2 / ||G_l(s)||^2
 // + tv_weight * mean squared neighbour difference of y
 // through the loss network (demos/style_transfer/loss_network.h), averaged
@@ -38,6 +38,13 @@ struct TransformTrainingSettings {
   float style_weight = 15;
   float tv_weight = 1;
   float learning_rate = 2e-3f;  // Adam, constant: a checkpoint at step k equals a run of k steps
+  // The styles' gammas and betas learn faster: each moves only on its own style's
+  // steps (a quarter of them for four styles), and Adam moves a value by about the rate per step.
+  float style_learning_rate_factor = 5;
+  // A crop's content error is ||F(y) - F(x)||^2 / max(||F(x)||^2, floor), the floor being this
+  // fraction of the mean ||F||^2 of 16 sample crops: a nearly flat crop (sky, a wall) would
+  // otherwise divide by almost nothing and one step's gradient would swamp the others.
+  float content_floor_fraction = 0.5f;
   uint64_t seed = 1;            // crops
 };
 
@@ -74,15 +81,16 @@ class TransformTrainer {
   // The losses of one whole image under one style, without training (held-out evaluation).
   TransformLosses evaluate(const Tensor& content, int style, std::string* error);
   // Losses of any output image against a content image and a style's targets
-  // (the same measure for the fast network and for a Gatys result).
+  // (the same measure for the fast network and for a Gatys result; no content floor).
   TransformLosses measure(const Tensor& output, const Tensor& content, int style, std::string* error);
 
   const StyleTargets& targets(int style) const { return targets_[static_cast<size_t>(style)]; }
 
  private:
   // The terms for output y [1, 3, H, W] (a Var on tape) against content features
-  // and a style's Gram targets; `total` carries the gradient.
-  PerceptualLossTerms image_loss(Tape& tape, Var output, const Tensor& content_features, int style);
+  // and a style's Gram targets; `total` carries the gradient. floored: the training
+  // content error with its floor; measurements use the plain relative error.
+  PerceptualLossTerms image_loss(Tape& tape, Var output, const Tensor& content_features, int style, bool floored);
   Tensor content_features(const Tensor& content);  // F(content) at the content layer, no gradient
   std::vector<std::string> layers() const;         // content layer, then style layers
 
@@ -91,6 +99,7 @@ class TransformTrainer {
   TransformTrainingSettings settings_;
   std::vector<StyleTargets> targets_;
   std::unique_ptr<CropSampler> crops_;
+  double content_floor_ = 0;  // see TransformTrainingSettings::content_floor_fraction
   Adam shared_optimizer_;
   std::vector<std::unique_ptr<Adam>> style_optimizers_;
   Pcg32 rng_;
