@@ -17,7 +17,6 @@
 
 #include "demos/style_transfer/fast_styles.h"
 #include "demos/style_transfer/transform_training.h"
-#include "engine/data/image_loader.h"
 #include "engine/io/bytes.h"
 #include "engine/io/weights.h"
 
@@ -85,12 +84,6 @@ Options parse(int argc, char** argv) {
   return o;
 }
 
-Tensor load(const std::string& path) {
-  ImageResult r = load_image_file(path, 3);
-  if (!r.ok) fail(path + ": " + r.error + " (run tools/setup.sh: it links the Debian image folders into third_party/)");
-  return r.image;
-}
-
 void save(const TransformNetwork& network, const std::string& path) {
   const std::string temporary = path + ".partial";
   if (!save_weights_file(temporary, network.parameters())) fail("cannot write " + temporary);
@@ -101,30 +94,22 @@ void save(const TransformNetwork& network, const std::string& path) {
 
 int main(int argc, char** argv) {
   const Options o = parse(argc, argv);
-  std::vector<Tensor> photos, held_out, styles;
-  for (const char* file : kFastTrainingPhotos)
-    photos.push_back(resize_shorter_side(load(o.data_dir + "/" + file), kFastPhotoShorterSide));
-  for (const char* file : kFastHeldOutPhotos)
-    held_out.push_back(resize_shorter_side(load(o.data_dir + "/" + file), kFastEvaluationSize));
-  for (const FastStyle& style : kFastStyles) {
-    std::string error;
-    Tensor image = load_fast_style_image(style, o.data_dir, &error);
-    if (image.empty()) fail(error);
-    styles.push_back(image);
-  }
-
+  FastTrainingData data;
+  std::string error;
+  if (!load_fast_training_data(o.data_dir, &data, &error)) fail(error);
+  const std::vector<Tensor>& photos = data.photos;
+  const std::vector<Tensor>& held_out = data.held_out;
   LossNetwork loss_network = LossNetwork::random_normalised(o.loss_seed);
   if (!o.loss_weights.empty()) {
     std::vector<uint8_t> bytes;
-    std::string error;
-    if (!read_whole_file(o.loss_weights, 64u << 20, bytes, error)) fail(error);
+    std::string read_error;
+    if (!read_whole_file(o.loss_weights, 64u << 20, bytes, read_error)) fail(read_error);
     LoadResult loaded = loss_network.load(bytes.data(), bytes.size());
     if (!loaded.ok) fail(o.loss_weights + ": " + loaded.error);
   }
   TransformNetwork network(fast_network_shape(), o.network_seed);
   TransformTrainer trainer(network, loss_network, o.training);
-  std::string error;
-  if (!trainer.set_data(styles, photos, &error)) fail(error);
+  if (!trainer.set_data(data.styles, photos, &error)) fail(error);
   std::printf("%zu training photos, %zu held out, %d styles; %zu parameters (%zu bytes), %.2f GMAC per 256x256\n",
               photos.size(), held_out.size(), network.shape().styles, network.parameter_count(),
               network.parameter_count() * 4, network.forward_macs(256, 256) * 1e-9);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "demos/style_transfer/procedural_styles.h"
 #include "demos/style_transfer/transform_network.h"
@@ -63,3 +64,11 @@ inline constexpr uint64_t kFastProceduralSeed = 1; // and seed (the catalogue's 
 
 // The style image [1, 3, H, W] in [0, 1], or an empty tensor and a message.
 Tensor load_fast_style_image(const FastStyle& style, const std::string& data_dir, std::string* error);
+
+// Everything the training tool reads: the training photos (shorter side
+// kFastPhotoShorterSide), the held-out photos (kFastEvaluationSize) and the
+// style images, in the orders above. False with a message if a file is missing.
+struct FastTrainingData {
+  std::vector<Tensor> photos, held_out, styles;
+};
+bool load_fast_training_data(const std::string& data_dir, FastTrainingData* data, std::string* error);

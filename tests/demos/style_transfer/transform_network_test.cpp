@@ -41,9 +41,9 @@ TEST_CASE("the transform network keeps the image size, outputs pixels in (0, 1) 
   REQUIRE_MESSAGE(y.ok(), tape.error());
   CHECK(y.shape() == Shape{2, 3, 32, 40});
   for (float v : y.value().to_vector()) REQUIRE((v > 0.0f && v < 1.0f));
-  // Convs: 3*16*81 + 16*32*9 + 32*64*9 + 6 * 64*64*9 + 64*32*9 + 32*16*9 + 16*3*81 = 275,616;
+  // Convs: 3*16*81 + 16*32*9 + 32*64*9 + 6 * 64*64*9 + 64*32*9 + 32*16*9 + 16*3*81 = 275,040;
   // norms: 2 * (16+32+64 + 6*64 + 32+16+3) = 1,094 per style.
-  CHECK(network.parameter_count() == 275616u + 4u * 1094u);
+  CHECK(network.parameter_count() == 275040u + 4u * 1094u);
   CHECK(network.forward_macs(256, 256) == doctest::Approx(2.164e9).epsilon(0.01));
 }
 
@@ -64,23 +64,26 @@ TEST_CASE("the transform network rejects sizes it cannot pad and wrong style wei
 }
 
 TEST_CASE("the transform network's gradients match finite differences at a tiny size") {
+  // Gradient with respect to the input image, through every layer, for a blend of both styles.
+  // Instance norm over 2 x 2 planes magnifies input changes, so large steps cross ReLU kinks:
+  // measured, 1e-2 fails and 3e-3 and 1e-3 pass.
+  TransformNetwork fresh(tiny_shape(), 5);
+  GradCheckOptions options;
+  options.step = 1e-3f;
+  options.tolerance = 5e-2;
+  GradCheckResult to_pixels = gradcheck(
+      [&fresh](Tape& tape, const std::vector<Var>& v) {
+        return fresh.forward(tape, v[0], std::vector<float>{0.25f, 0.75f});
+      },
+      {random_tensor({1, 3, 8, 8}, 21, 0.0f, 1.0f)}, options);
+  CHECK_MESSAGE(to_pixels.ok, to_pixels.report);
+
   // Perturb the styles' parameters away from gamma = 1, beta = 0 so every term matters.
   TransformNetwork network(tiny_shape(), 5);
   Pcg32 rng(11);
   for (int s = 0; s < 2; ++s)
     for (Parameter* p : network.style_parameters(s))
       for (int i = 0; i < p->value.size(); ++i) p->value[i] += rng.uniform(-0.3f, 0.3f);
-  // Gradient with respect to the input image, through every layer, for a blend of both styles.
-  GradCheckOptions options;
-  options.step = 1e-2f;
-  options.tolerance = 5e-2;
-  GradCheckResult to_pixels = gradcheck(
-      [&network](Tape& tape, const std::vector<Var>& v) {
-        return network.forward(tape, v[0], std::vector<float>{0.25f, 0.75f});
-      },
-      {random_tensor({1, 3, 8, 8}, 21, 0.0f, 1.0f)}, options);
-  CHECK_MESSAGE(to_pixels.ok, to_pixels.report);
-
   // Gradient with respect to one conv weight and one style's gamma, by hand.
   const Tensor image = random_tensor({1, 3, 8, 8}, 22, 0.0f, 1.0f);
   const Tensor weights = random_tensor({1, 3, 8, 8}, 23);
@@ -97,7 +100,7 @@ TEST_CASE("the transform network's gradients match finite differences at a tiny 
     CAPTURE(p->name);
     for (int i = 0; i < std::min(p->value.size(), 6); ++i) {
       const float saved = p->value[i];
-      const float h = 1e-2f;
+      const float h = 1e-4f;  // ReLU kinks behind the normalisations: larger steps cross them (1e-3 is 10% off)
       Tape plus, minus;
       p->value[i] = saved + h;
       const double up = loss_of(plus).value().item();
@@ -105,7 +108,7 @@ TEST_CASE("the transform network's gradients match finite differences at a tiny 
       const double down = loss_of(minus).value().item();
       p->value[i] = saved;
       const double numeric = (up - down) / (2 * h);
-      CHECK(std::fabs(p->grad[i] - numeric) <= 0.05 * std::fabs(numeric) + 2e-3);
+      CHECK(std::fabs(p->grad[i] - numeric) <= 0.03 * std::fabs(numeric) + 5e-3);
     }
   }
   // A one-hot style sends no gradient to the other style's parameters.

@@ -61,7 +61,8 @@ struct TinySetup {
 
   uint32_t fingerprint() const {
     const std::vector<uint8_t> bytes = save_weights(static_cast<const TransformNetwork&>(network).parameters());
-    return crc32(bytes.data(), bytes.size());
+    // Not the whole file: a file that ends with its own CRC-32 always hashes to the same residue.
+    return crc32(bytes.data(), bytes.size() - 4);
   }
 };
 
@@ -78,7 +79,7 @@ TEST_CASE("the first transform-training steps at a tiny size reproduce a fixed f
   CHECK(a.fingerprint() == b.fingerprint());
   // Pinned: a change to the network, the losses, the crops or the optimiser shows up here
   // (and must come with new shipped weights; see docs/style-transfer-fast.md).
-  CHECK(a.fingerprint() == 0u);
+  CHECK(a.fingerprint() == 4050256813u);
 }
 
 TEST_CASE("transform training moves a style's own parameters only on its own steps") {
