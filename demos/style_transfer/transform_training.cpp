@@ -181,3 +181,7 @@ TransformLosses TransformTrainer::evaluate(const Tensor& content, int style, std
   }
   return measure(out.image, content, style, error);
 }
+
+PerceptualLossTerms TransformTrainer::loss_terms(Tape& tape, Var output, const Tensor& content, int style) {
+  return image_loss(tape, output, content_features(content), style, false);
+}

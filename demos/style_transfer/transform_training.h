@@ -84,6 +84,10 @@ class TransformTrainer {
   // (the same measure for the fast network and for a Gatys result; no content floor).
   TransformLosses measure(const Tensor& output, const Tensor& content, int style, std::string* error);
 
+  // The same terms on a tape, for output [1, 3, H, W] (a Var whose gradient the caller
+  // wants, e.g. pixels being optimised) against content [1, 3, H, W]; no content floor.
+  PerceptualLossTerms loss_terms(Tape& tape, Var output, const Tensor& content, int style);
+
   const StyleTargets& targets(int style) const { return targets_[static_cast<size_t>(style)]; }
 
  private:
