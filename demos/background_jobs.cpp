@@ -3,10 +3,12 @@
 // on the UI side always exists where it runs.
 #include "demos/background_job.h"
 #include "demos/jobs/count_primes_job.h"
+#include "demos/style_transfer/fast_train_job.h"
 #include "demos/style_transfer/gatys_job.h"
 
 // Adding a job kind: one line here.
 void register_all_background_jobs() {
   register_background_job("count_primes", make_count_primes_job);
   register_background_job("gatys", make_gatys_job);
+  register_background_job("fast_train", &FastTrainJob::make);
 }

@@ -2,14 +2,18 @@
 // random streams, a seeded training run, activation values. The test
 // tests/cross_platform/compare.test.js runs both builds and compares.
 #include <cstdio>
+#include <cstring>
+#include <vector>
 #include <string>
 
 #include "app/url_state.h"
 #include "demos/activations/activations.h"
 #include "demos/dropout/twin_trainer.h"
 #include "demos/perceptron/perceptron_mode.h"
+#include "demos/style_transfer/fast_styles.h"
 #include "engine/data/batches.h"
 #include "engine/data/generators.h"
+#include "engine/io/crc32.h"
 #include "engine/layers/mlp.h"
 #include "engine/ops/losses.h"
 #include "engine/optim/adam.h"
@@ -60,6 +64,22 @@ void print_twin_run() {
   std::printf("]");
 }
 
+// The fast style-transfer network (its shipped shape, seeded weights, a two-style blend at
+// strength 0.8) on a seeded 64 x 64 image: a CRC-32 of the output's float bits.
+void print_fast_style_transfer() {
+  TransformNetwork network(fast_network_shape(), kFastNetworkSeed);
+  Pcg32 rng(5);
+  Tensor image(Shape{1, 3, 64, 64});
+  for (int i = 0; i < image.size(); ++i) image[i] = rng.uniform();
+  std::vector<float> blend(static_cast<size_t>(kFastStyleCount), 0.0f);
+  blend[0] = 0.25f;
+  blend[1] = 0.75f;
+  const StyliseResult out = stylise(network, image, blend, 0.8f);
+  std::vector<uint8_t> bits(static_cast<size_t>(out.image.size()) * 4);
+  std::memcpy(bits.data(), out.image.data(), bits.size());
+  std::printf(",\n  \"fast_style_64_crc32\": %u", crc32(bits.data(), bits.size()));
+}
+
 }  // namespace
 
 int main() {
@@ -83,6 +103,7 @@ int main() {
 
   std::printf("},\n  \"mlp_loss_after_100_steps\": %.9g", mlp_loss_after_100_steps());
   print_twin_run();
+  print_fast_style_transfer();
   std::printf(",\n  \"activations\": [");
   bool first = true;
   for (int a = 0; a <= static_cast<int>(Activation::Linear); ++a) {

@@ -1,0 +1,98 @@
+// Measures the fast style-transfer network on the held-out photos against
+// pixel optimisation on the same loss (demos/style_transfer/fast_evaluation.h),
+// and its speed; the numbers of docs/style-transfer-fast.md came from:
+//   build/native/measure_style_transform --weights assets/style-transform.dlpw
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "demos/style_transfer/fast_evaluation.h"
+#include "demos/style_transfer/fast_styles.h"
+#include "engine/io/weights.h"
+
+namespace {
+
+[[noreturn]] void fail(const std::string& message) {
+  std::fprintf(stderr, "measure_style_transform: %s\n", message.c_str());
+  std::exit(1);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string weights = "assets/style-transform.dlpw", data_dir = "third_party";
+  int iterations = 100, timing_runs = 5;
+  float rate = 0.02f;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string name = argv[i], value = argv[i + 1];
+    if (name == "--weights") weights = value;
+    else if (name == "--data") data_dir = value;
+    else if (name == "--iterations") iterations = std::max(0, std::atoi(value.c_str()));
+    else if (name == "--rate") rate = std::strtof(value.c_str(), nullptr);
+    else if (name == "--timing-runs") timing_runs = std::max(1, std::atoi(value.c_str()));
+    else fail("unknown option '" + name + "' (usage: [--weights FILE] [--data DIR] [--iterations N] [--rate R] [--timing-runs N])");
+  }
+  FastTrainingData data;
+  std::string error;
+  if (!load_fast_training_data(data_dir, &data, &error)) fail(error);
+  TransformNetwork network(fast_network_shape(), 1);
+  const LoadResult loaded = load_weights_file(weights, network.parameters());
+  if (!loaded.ok) fail(weights + ": " + loaded.error);
+  LossNetwork loss_network = LossNetwork::random_normalised(kFastLossNetworkSeed);
+  TransformTrainer trainer(network, loss_network, TransformTrainingSettings{});
+  if (!trainer.set_data(data.styles, data.photos, &error)) fail(error);
+
+  // Speed: one 256 x 256 forward pass, median of timing_runs.
+  const Tensor square = resize_area(data.held_out[0], 256, 256);
+  // Wall time, and the process's CPU time, which a busy shared machine disturbs less.
+  std::vector<double> ms, cpu_ms;
+  for (int r = 0; r < timing_runs; ++r) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::clock_t cpu_start = std::clock();
+    if (!stylise(network, square, 0).ok) fail("stylise failed");
+    cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC);
+    ms.push_back(1000 * seconds_since(start));
+  }
+  std::sort(ms.begin(), ms.end());
+  std::sort(cpu_ms.begin(), cpu_ms.end());
+  std::printf("fast network: %.1f ms wall, %.1f ms CPU per 256x256 image (medians of %d, one thread), %.2f GMAC\n",
+              ms[ms.size() / 2], cpu_ms[cpu_ms.size() / 2], timing_runs, network.forward_macs(256, 256) * 1e-9);
+
+  std::printf("\n| style | photo | content: fast | content: optimised | style: fast | style: optimised | style: photo |\n");
+  std::printf("|---|---|---|---|---|---|---|\n");
+  double optimise_seconds = 0;
+  int optimise_iterations = 0;
+  for (int s = 0; s < kFastStyleCount; ++s) {
+    double sums[5] = {0, 0, 0, 0, 0};
+    for (size_t p = 0; p < data.held_out.size(); ++p) {
+      const Tensor& photo = data.held_out[p];
+      const TransformLosses fast = trainer.evaluate(photo, s, &error);
+      const TransformLosses untouched = trainer.measure(photo, photo, s, &error);
+      const auto start = std::chrono::steady_clock::now();
+      const Tensor optimised = optimise_pixels(trainer, photo, s, iterations, rate, &error);
+      optimise_seconds += seconds_since(start);
+      optimise_iterations += iterations;
+      if (optimised.empty()) fail(error);
+      const TransformLosses gatys = trainer.measure(optimised, photo, s, &error);
+      if (!error.empty()) fail(error);
+      const double row[5] = {fast.content, gatys.content, fast.style, gatys.style, untouched.style};
+      std::printf("| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f |\n", kFastStyles[s].id, kFastHeldOutPhotos[p],
+                  row[0], row[1], row[2], row[3], row[4]);
+      for (int k = 0; k < 5; ++k) sums[k] += row[k] / static_cast<double>(data.held_out.size());
+    }
+    std::printf("| %s | **mean** | %.3f | %.3f | %.3f | %.3f | %.3f |\n", kFastStyles[s].id, sums[0], sums[1], sums[2],
+                sums[3], sums[4]);
+    std::fflush(stdout);
+  }
+  std::printf("\noptimisation: %d Adam iterations per image at rate %g, %.0f ms per iteration\n", iterations,
+              static_cast<double>(rate), 1000 * optimise_seconds / std::max(1, optimise_iterations));
+  return 0;
+}
