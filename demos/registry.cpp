@@ -4,13 +4,15 @@
 #include "demos/dropout/dropout_demo.h"
 #include "demos/perceptron/perceptron_demo.h"
 #include "demos/softmax_temperature/temperature_demo.h"
+#include "demos/style_transfer/style_demo.h"
 
-// Adding a demo: a folder under demos/, a source line in CMakeLists.txt, and one line here.
+// Adding a demo: a folder under demos/ (its sources are globbed) and one line here.
 std::vector<std::unique_ptr<Demo>> make_all_demos() {
   std::vector<std::unique_ptr<Demo>> demos;
   demos.push_back(std::make_unique<PerceptronDemo>());
   demos.push_back(std::make_unique<ActivationsDemo>());
   demos.push_back(std::make_unique<DropoutDemo>());
   demos.push_back(std::make_unique<TemperatureDemo>());
+  demos.push_back(std::make_unique<StyleDemo>());
   return demos;
 }

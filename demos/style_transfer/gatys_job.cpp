@@ -96,6 +96,8 @@ Bytes encode_gatys_input(const GatysJobInput& input) {
   put_image(out, input.style);
   put_u32(out, static_cast<uint32_t>(input.classifier_weights.size()));
   out.insert(out.end(), input.classifier_weights.begin(), input.classifier_weights.end());
+  put_u8(out, input.start_image.empty() ? 0 : 1);
+  if (!input.start_image.empty()) put_image(out, input.start_image);
   return out;
 }
 
@@ -126,7 +128,8 @@ bool decode_gatys_input(const Bytes& bytes, GatysJobInput* input, std::string* e
        r.enumeration(s.colour, 3, "colour mode") && r.image(in.content, "content image") &&
        r.image(in.style, "style image") && r.bytes.u32(weight_bytes, "classifier weight size");
   const uint8_t* weights = ok ? r.bytes.take(weight_bytes, "classifier weights") : nullptr;
-  ok = ok && weights;
+  uint32_t has_start = 0;
+  ok = ok && weights && r.bytes.u8(has_start, "start image flag") && (!has_start || r.image(in.start_image, "start image"));
   if (ok && r.bytes.remaining() != 0) {
     r.bytes.error = "gatys job: " + std::to_string(r.bytes.remaining()) + " bytes after the end";
     ok = false;
@@ -180,7 +183,8 @@ bool GatysJob::start(const Bytes& input, std::string* error) {
   if (!decode_gatys_input(input, &in, error)) return false;
   max_iterations_ = in.max_iterations;
   return optimisation_.start(in.settings, in.content, in.style, error,
-                             in.classifier_weights.empty() ? nullptr : &in.classifier_weights);
+                             in.classifier_weights.empty() ? nullptr : &in.classifier_weights,
+                             in.start_image.empty() ? nullptr : &in.start_image);
 }
 
 bool GatysJob::step(Bytes* message) {

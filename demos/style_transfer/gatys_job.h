@@ -8,7 +8,8 @@
 //     u8 init, u32 noise_seed, u8 optimizer, f32 adam_learning_rate, u8 network,
 //     u32 network_seed, u8 colour (the enums' numeric values);
 //   content and style images: u32 height, u32 width, then 3*H*W f32 planes in [0, 1];
-//   u32 byte count + the classifier's DLPW bytes (0 bytes for the random network).
+//   u32 byte count + the classifier's DLPW bytes (0 bytes for the random network);
+//   u8 1 and a start image as above, or u8 0 to start as settings.init says.
 //   A string is a u16 length and its bytes.
 // Each progress message (one per iteration):
 //   u32 iteration, f32 content, style, tv and total loss, u32 height, u32 width,
@@ -28,6 +29,7 @@ struct GatysJobInput {
   Tensor content, style;           // [1, 3, H, W]
   std::vector<uint8_t> classifier_weights;
   int max_iterations = 300;
+  Tensor start_image;  // empty, or where to go on from (a paused run resumed with a new loss)
 };
 
 struct GatysProgress {

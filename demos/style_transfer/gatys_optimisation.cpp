@@ -1,4 +1,5 @@
 #include "demos/style_transfer/gatys_optimisation.h"
+#include "demos/style_transfer/loss_network_choice.h"
 
 #include <algorithm>
 #include <cmath>
@@ -69,7 +70,8 @@ const std::vector<GatysPreset>& gatys_presets() {
 }
 
 bool GatysOptimisation::start(const GatysSettings& settings, const Tensor& content, const Tensor& style,
-                              std::string* error, const std::vector<uint8_t>* classifier_weights) {
+                              std::string* error, const std::vector<uint8_t>* classifier_weights,
+                              const Tensor* start_from) {
   if (!is_rgb_image(content) || !is_rgb_image(style)) {
     *error = "gatys: content and style must be RGB images [1, 3, H, W], got " + content.shape().str() + " and " +
              style.shape().str();
@@ -80,21 +82,11 @@ bool GatysOptimisation::start(const GatysSettings& settings, const Tensor& conte
              std::to_string(kMaxResolution) + ", not " + std::to_string(settings.resolution);
     return false;
   }
-  auto network = std::make_unique<LossNetwork>();
-  if (settings.network == LossNetworkKind::Random) {
-    *network = LossNetwork::random_normalised(settings.network_seed);
-  } else {
-    if (!classifier_weights) {
-      *error = "gatys: the classifier loss network needs its weights (assets/style-loss-net.dlpw)";
-      return false;
-    }
-    StyleClassifier classifier(static_cast<int>(classifier_source_paths().size()), 1);
-    LoadResult loaded = classifier.load(classifier_weights->data(), classifier_weights->size());
-    if (!loaded.ok) {
-      *error = "gatys: " + loaded.error;
-      return false;
-    }
-    *network = classifier.trunk;
+  std::unique_ptr<LossNetwork> network =
+      build_loss_network(settings.network, settings.network_seed, classifier_weights, error);
+  if (!network) {
+    *error = "gatys: " + *error;
+    return false;
   }
 
   Tensor resized_content = resized_to_long_side(content, settings.resolution);
@@ -133,6 +125,9 @@ bool GatysOptimisation::start(const GatysSettings& settings, const Tensor& conte
       break;
     }
   }
+  if (start_from && is_rgb_image(*start_from))
+    start_image = start_from->dim(2) == height && start_from->dim(3) == width ? start_from->clone()
+                                                                             : resize_image(*start_from, height, width);
   if (luminance_only) start_image = luminance(start_image);
   pixels_ = start_image.to_vector();
   iteration_ = 0;

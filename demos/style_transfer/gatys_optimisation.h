@@ -56,8 +56,10 @@ class GatysOptimisation {
   // `classifier_weights`, the DLPW bytes of a StyleClassifier) and the loss
   // targets, and sets up the start image. False with a message on bad input;
   // the previous run is then left as it was.
+  // start_from, if given, replaces settings.init: a run resumed after a pause
+  // or a change of loss goes on from its current picture (resized if need be).
   bool start(const GatysSettings& settings, const Tensor& content, const Tensor& style, std::string* error,
-             const std::vector<uint8_t>* classifier_weights = nullptr);
+             const std::vector<uint8_t>* classifier_weights = nullptr, const Tensor* start_from = nullptr);
 
   // One iteration: forward, backward to the pixels, update. False when the
   // optimiser can make no more progress (or before start()). The losses then

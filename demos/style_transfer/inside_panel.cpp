@@ -1,0 +1,137 @@
+#include "demos/style_transfer/inside_panel.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "demos/help_marker.h"
+#include "demos/style_transfer/value_pictures.h"
+#include "imgui.h"
+
+namespace {
+
+const char* const kPictureNames[3] = {"content", "style", "output"};
+
+}  // namespace
+
+void InsidePanel::declare_state(StateFields& f) {
+  f.choice("in_layer", &layer_, inside_layer_names(), 1);
+  f.integer("in_channel", &channel_, 0, 0, 511);
+}
+
+void InsidePanel::update(const LossNetworkChoice& network, const Tensor& content, const Tensor& style,
+                         const Tensor& output, unsigned inputs_version) {
+  Bytes message;
+  while (task_.poll(&message)) {
+    InsideAnalysis fresh;
+    if (decode_inside_analysis(message, &fresh, &error_)) {
+      analysis_ = fresh;
+      error_.clear();
+      refresh_pictures();
+    }
+  }
+  if (!task_.error().empty()) error_ = task_.error();
+  if (content.empty() || style.empty()) return;
+  char key[96];
+  std::snprintf(key, sizeof key, "%d|%d|%d|%u|%zu", layer_, channel_, static_cast<int>(network.kind), inputs_version,
+                network.classifier_weights.size());
+  // One analysis at a time: while the output changes every iteration, the
+  // panel shows the latest finished one and asks again when it is done.
+  if (key == requested_key_ || task_.running()) return;
+  requested_key_ = key;
+  InsideRequest request;
+  request.network = network;
+  request.layer = layer_;
+  request.channel = channel_;
+  request.pictures[0] = content;
+  request.pictures[1] = style;
+  request.pictures[2] = output;
+  task_.start("inside", encode_inside_request(request));
+}
+
+void InsidePanel::refresh_pictures() {
+  const InsideAnalysis& a = analysis_;
+  // One scale for the three feature maps and one for the Gram matrices, the
+  // style's: the output's picture matches the style's when its numbers do.
+  const InsidePicture& style = a.pictures[1];
+  float map_top = largest_value(style.map), gram_top = largest_value(style.gram);
+  for (int i = 0; i < 3; ++i) {
+    const InsidePicture& p = a.pictures[i];
+    if (!p.present) continue;
+    set_value_picture(maps_[i], p.map, p.width, p.height, 0, std::max(map_top, largest_value(p.map) * 0.5f));
+    set_value_picture(grams_[i], p.gram, p.channels, p.channels, 0, gram_top);
+  }
+  set_value_picture(shuffled_map_, a.shuffled_map, style.width, style.height, 0, map_top);
+  set_value_picture(shuffled_gram_, a.shuffled_gram, style.channels, style.channels, 0, gram_top);
+}
+
+void InsidePanel::controls() {
+  const std::vector<std::string>& names = inside_layer_names();
+  if (ImGui::BeginCombo("layer", names[static_cast<size_t>(layer_)].c_str())) {
+    for (int i = 0; i < static_cast<int>(names.size()); ++i)
+      if (ImGui::Selectable(names[static_cast<size_t>(i)].c_str(), i == layer_)) layer_ = i;
+    ImGui::EndCombo();
+  }
+  help_marker("Which layer of the loss network to look at. \"pixels\" is the picture itself: its Gram matrix is "
+              "3 x 3, the inner products of the R, G and B channels.");
+  int channels = analysis_.ready ? analysis_.pictures[1].channels : 3;
+  channel_ = std::clamp(channel_, 0, std::max(0, channels - 1));
+  ImGui::SliderInt("feature map", &channel_, 0, std::max(0, channels - 1));
+  help_marker("Which of the layer's channels is drawn. The Gram matrix always uses all of them.");
+}
+
+void InsidePanel::draw() {
+  if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
+  if (!analysis_.ready) {
+    ImGui::TextDisabled("Computing the feature maps ...");
+    return;
+  }
+  const InsideAnalysis& a = analysis_;
+  const InsidePicture& style = a.pictures[1];
+  ImGui::Text("Layer %s: %d channels of %d x %d.  Gram matrix G = F F^T / (C H W): %d x %d.",
+              inside_layer_names()[static_cast<size_t>(a.layer)].c_str(), style.channels, style.height, style.width,
+              style.channels, style.channels);
+  float width = ImGui::GetContentRegionAvail().x;
+  float side = std::clamp((width - 24) / 4.0f, 64.0f, 240.0f);
+  if (ImGui::BeginTable("inside_table", 3, ImGuiTableFlags_SizingFixedFit)) {
+    for (int i = 0; i < 3; ++i) {
+      ImGui::TableNextColumn();
+      const InsidePicture& p = a.pictures[i];
+      ImGui::Text("%s", kPictureNames[i]);
+      if (!p.present) {
+        ImGui::TextDisabled("(no output yet:\nstart the optimisation)");
+        continue;
+      }
+      ImVec2 at = ImGui::GetCursorScreenPos();
+      float aspect = static_cast<float>(p.height) / static_cast<float>(std::max(p.width, 1));
+      draw_rgb_image(at, ImVec2(at.x + side, at.y + side * aspect), maps_[i], 200 + i, true);
+      ImGui::Dummy(ImVec2(side, side * aspect));
+      ImGui::TextDisabled("feature map %d", a.channel);
+      at = ImGui::GetCursorScreenPos();
+      draw_rgb_image(at, ImVec2(at.x + side, at.y + side), grams_[i], 210 + i, true);
+      ImGui::Dummy(ImVec2(side, side));
+      ImGui::TextDisabled("Gram matrix");
+    }
+    ImGui::EndTable();
+  }
+  if (a.output_gram_error >= 0)
+    ImGui::Text("Output vs style at this layer: ||G_out - G_style||^2 / ||G_style||^2 = %.4g", a.output_gram_error);
+
+  ImGui::Separator();
+  ImGui::Text("Shuffle the style's positions: layout gone, Gram matrix the same");
+  help_marker("Every channel's values are moved to the same random positions. G_ij sums F_i(p) F_j(p) over all "
+              "positions p, so the order of the positions cannot matter.");
+  float small = std::min(side, 180.0f);
+  float aspect = static_cast<float>(style.height) / static_cast<float>(std::max(style.width, 1));
+  ImVec2 at = ImGui::GetCursorScreenPos();
+  draw_rgb_image(at, ImVec2(at.x + small, at.y + small * aspect), maps_[1], 220, true);
+  draw_rgb_image(ImVec2(at.x + small + 8, at.y), ImVec2(at.x + 2 * small + 8, at.y + small * aspect), shuffled_map_,
+                 221, true);
+  draw_rgb_image(ImVec2(at.x + 2 * small + 24, at.y), ImVec2(at.x + 3 * small + 24, at.y + small), grams_[1], 222,
+                 true);
+  draw_rgb_image(ImVec2(at.x + 3 * small + 32, at.y), ImVec2(at.x + 4 * small + 32, at.y + small), shuffled_gram_,
+                 223, true);
+  ImGui::Dummy(ImVec2(4 * small + 32, std::max(small, small * aspect)));
+  ImGui::TextDisabled("style's map | shuffled | Gram of the style | Gram of the shuffled features");
+  ImGui::Text("largest |G_shuffled - G_style| = %g%s", static_cast<double>(a.shuffle_max_difference),
+              a.shuffle_max_difference == 0 ? "  (exactly the same)" : "  (rounding: the sum's order changed)");
+}

@@ -1,0 +1,50 @@
+// The Optimise tab: content, style and the output being optimised, the three
+// loss terms per iteration, and saving the result.
+#include <algorithm>
+#include <cstdio>
+
+#include "demos/style_transfer/style_demo.h"
+#include "demos/user_files.h"
+
+void StyleDemo::draw_picture(const char* caption, const RgbImage& image, int slot, float side) {
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted(caption);
+  ImVec2 at = ImGui::GetCursorScreenPos();
+  float height = image.width > 0 ? side * static_cast<float>(image.height) / static_cast<float>(image.width) : side;
+  if (image.width > 0) {
+    draw_rgb_image(at, ImVec2(at.x + side, at.y + height), image, slot);
+  } else {
+    ImGui::GetWindowDrawList()->AddRect(at, ImVec2(at.x + side, at.y + height), IM_COL32(90, 90, 100, 255));
+  }
+  ImGui::Dummy(ImVec2(side, height));
+  ImGui::EndGroup();
+}
+
+void StyleDemo::draw_optimise_view() {
+  float width = ImGui::GetContentRegionAvail().x;
+  float spacing = ImGui::GetStyle().ItemSpacing.x;
+  // The output gets as much room as the two inputs together.
+  float small = std::clamp((width - 2 * spacing) / 4.0f, 48.0f, 220.0f);
+  draw_picture(images_.label(ImageSlot::Content).c_str(), content_picture_, 100, small);
+  ImGui::SameLine();
+  draw_picture(images_.label(ImageSlot::Style).c_str(), style_picture_, 101, small);
+  ImGui::SameLine();
+  char caption[96];
+  std::snprintf(caption, sizeof caption, "output, iteration %d", gatys_.iteration());
+  draw_picture(caption, gatys_.picture().width > 0 ? gatys_.picture() : content_picture_, 102, 2 * small);
+
+  if (!gatys_.error().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", gatys_.error().c_str());
+  if (!loss_network_ready()) ImGui::ProgressBar(loss_weights_.progress, ImVec2(-1, 0), "loading the loss network");
+  ImGui::Text("content %.4g   style %.4g   TV %.4g   total %.4g", gatys_.content_loss(), gatys_.style_loss(),
+              gatys_.tv_loss(), gatys_.content_loss() + gatys_.style_loss() + gatys_.tv_loss());
+  ImGui::SameLine();
+  if (gatys_.working())
+    ImGui::TextDisabled("  %.2f iterations/s, in the background", gatys_.iterations_per_second());
+  else if (gatys_.finished())
+    ImGui::TextDisabled("  finished");
+  if (gatys_.picture().width > 0) {
+    if (ImGui::SmallButton("Save PNG")) save_png("style-transfer.png", gatys_.picture());
+  }
+  float chart_height = std::max(120.0f, ImGui::GetContentRegionAvail().y - 8);
+  gatys_.curves().draw("weighted loss terms per iteration (log scale)", ImVec2(width, std::min(chart_height, 260.0f)));
+}
