@@ -15,5 +15,10 @@ int main(int argc, char** argv) {
   options.frame = [] { shell->frame(); };
   options.status_json = [] { return shell ? shell->status_json() : std::string("{}"); };
   shell = new Shell(make_all_demos());
-  return platform::run(options);
+  int code = platform::run(options);
+  // Natively run() returns: the demos go first, so their background threads
+  // are joined before static objects (the tensor pool, caches) are destroyed.
+  delete shell;
+  shell = nullptr;
+  return code;
 }

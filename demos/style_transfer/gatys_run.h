@@ -27,7 +27,7 @@ class GatysRun {
   void start_over() { restart_requested_ = true; }
 
   int iteration() const { return iteration_; }
-  float content_loss() const { return content_loss_; }  // weighted, as in the total
+  float content_loss() const { return content_loss_; }  // each term before its weight
   float style_loss() const { return style_loss_; }
   float tv_loss() const { return tv_loss_; }
   double iterations_per_second() const { return iterations_per_second_; }

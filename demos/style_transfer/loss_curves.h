@@ -18,7 +18,7 @@ class LossCurves {
  public:
   LossCurves();
   void clear();
-  // Appends one iteration's terms (already weighted as in the total).
+  // Appends one iteration's terms, each before its weight.
   void add(float content, float style, float tv);
   int iterations() const { return static_cast<int>(series_[0].values.size()); }
   const std::vector<LossSeries>& series() const { return series_; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "demos/help_marker.h"
 #include "demos/style_transfer/style_demo.h"
 #include "demos/user_files.h"
 
@@ -35,8 +36,13 @@ void StyleDemo::draw_optimise_view() {
 
   if (!gatys_.error().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", gatys_.error().c_str());
   if (!loss_network_ready()) ImGui::ProgressBar(loss_weights_.progress, ImVec2(-1, 0), "loading the loss network");
+  double total = content_weight_ * gatys_.content_loss() + style_weight_ * gatys_.style_loss() +
+                 tv_weight_ * gatys_.tv_loss();
   ImGui::Text("content %.4g   style %.4g   TV %.4g   total %.4g", gatys_.content_loss(), gatys_.style_loss(),
-              gatys_.tv_loss(), gatys_.content_loss() + gatys_.style_loss() + gatys_.tv_loss());
+              gatys_.tv_loss(), total);
+  help_marker("Each term before its weight: the content and style terms are relative errors (1 = as far as a "
+              "black picture), TV the mean squared neighbour difference. total = alpha content + beta style + "
+              "gamma TV is what the optimiser lowers.");
   ImGui::SameLine();
   if (gatys_.working())
     ImGui::TextDisabled("  %.2f iterations/s, in the background", gatys_.iterations_per_second());
@@ -46,5 +52,5 @@ void StyleDemo::draw_optimise_view() {
     if (ImGui::SmallButton("Save PNG")) save_png("style-transfer.png", gatys_.picture());
   }
   float chart_height = std::max(120.0f, ImGui::GetContentRegionAvail().y - 8);
-  gatys_.curves().draw("weighted loss terms per iteration (log scale)", ImVec2(width, std::min(chart_height, 260.0f)));
+  gatys_.curves().draw("loss terms per iteration, before their weights (log scale)", ImVec2(width, std::min(chart_height, 260.0f)));
 }

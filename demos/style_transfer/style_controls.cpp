@@ -44,11 +44,10 @@ void StyleDemo::image_pickers() {
               "shrunk to the working size; a bad file gets a message and the current pictures stay. Your own "
               "picture cannot travel in a link: a shared link opens the built-in picture named in it.");
   int target = drops_to_style_ ? 1 : 0;
-  ImGui::TextUnformatted("a new picture becomes the");
+  ImGui::TextUnformatted("new pictures go to");
+  ImGui::RadioButton("content##drop", &target, 0);
   ImGui::SameLine();
-  ImGui::RadioButton("content", &target, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("style", &target, 1);
+  ImGui::RadioButton("style##drop", &target, 1);
   drops_to_style_ = target == 1;
   if (images_.from_user(ImageSlot::Content) || images_.from_user(ImageSlot::Style))
     ImGui::TextDisabled("The link keeps the built-in pictures, not your file.");
@@ -67,10 +66,16 @@ void StyleDemo::optimise_controls() {
   if (ImGui::Button("Start over")) gatys_.start_over();
   ImGui::TextUnformatted("Presets:");
   const std::vector<GatysPreset>& presets = gatys_presets();
+  float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (size_t i = 0; i < presets.size(); ++i) {
+    // Buttons flow left to right and wrap when the next would not fit.
+    float width = ImGui::CalcTextSize(presets[i].title).x + 2 * ImGui::GetStyle().FramePadding.x;
+    if (i > 0) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
+    }
     if (ImGui::SmallButton(presets[i].title)) apply_preset(static_cast<int>(i));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", presets[i].explanation);
-    if (i % 2 == 0 && i + 1 < presets.size()) ImGui::SameLine();
   }
 
   ImGui::Combo("loss network", &network_, "random weights\0trained classifier\0");
