@@ -19,7 +19,7 @@ constexpr int kPixelsPerTile = 8;    // consecutive output pixels of one row: tw
 }  // namespace
 
 void conv2d_direct(const float* x_padded, int channels, int padded_h, int padded_w, const float* w, int out_channels,
-                   int kernel_h, int kernel_w, float* y) {
+                   int kernel_h, int kernel_w, float* y, bool accumulate) {
   const int out_h = padded_h - kernel_h + 1, out_w = padded_w - kernel_w + 1;
   const int taps = channels * kernel_h * kernel_w;  // the sum's length, in im2col's (c, i, j) order
   const long plane = static_cast<long>(out_h) * out_w;
@@ -59,15 +59,16 @@ void conv2d_direct(const float* x_padded, int channels, int padded_h, int padded
           }
         }
         for (int r = 0; r < valid; ++r) {
-          store(out + r * plane + ow, left[r]);
-          store(out + r * plane + ow + 4, right[r]);
+          float* row = out + r * plane + ow;
+          store(row, accumulate ? load(row) + left[r] : left[r]);
+          store(row + 4, accumulate ? load(row + 4) + right[r] : right[r]);
         }
       }
       for (; ow < out_w; ++ow)  // the last out_w % 8 pixels of the row, summed in the same order
         for (int r = 0; r < valid; ++r) {
           float total = 0.0f;
           for (int t = 0; t < taps; ++t) total = total + weights[t * kChannelsPerTile + r] * corner[offset[t] + ow];
-          out[r * plane + ow] = total;
+          out[r * plane + ow] = accumulate ? out[r * plane + ow] + total : total;
         }
     }
   }
