@@ -102,7 +102,7 @@
     layers.push([w3, w2, 3, 1], [w2, w1, 3, 1], [w1, 3, k, 1]);
     const convs = layers.map(([inC, outC, kernel, stride], i) => ({
       filter: heFilter(tf, kernel, inC, outC, 100 + i), stride, pad: Math.floor(kernel / 2),
-      gamma: tf.ones([outC]), beta: tf.zeros([outC]) }));
+      gamma: tf.ones([1, 1, 1, outC]), beta: tf.zeros([1, 1, 1, outC]) }));
     let next = 0;
     const convNorm = (x) => {
       const c = convs[next++];
