@@ -1,18 +1,15 @@
-// Padding NCHW images before a convolution.
-//
-// Reflection padding mirrors the image about its edge pixels (the edge itself
-// is not repeated): row -1 reads row 1, row H reads row H - 2. Style-transfer
-// networks use it instead of zeros so the border does not look like a dark
-// frame to the next convolution (Johnson et al. 2016's supplementary notes;
-// Ulyanov et al. 2016).
+// Padding NCHW images: [N, C, H, W] -> [N, C, H + 2p, W + 2p].
 #pragma once
 
 #include "engine/autodiff.h"
 
 namespace ops {
 
-// x [N, C, H, W] -> [N, C, H + 2p, W + 2p]; needs p < H and p < W.
-// y[n, c, i, j] = x[n, c, reflect(i - p, H), reflect(j - p, W)].
+// Reflection padding without repeating the edge (PyTorch's ReflectionPad2d,
+// NumPy's mode="reflect"): the row above row 0 is row 1, the column right of
+// the last is the one before it. Style-transfer networks use it instead of
+// zeros so the border does not read as a dark frame (Johnson et al. 2016,
+// supplementary). Needs 0 <= p < H and p < W.
 Var pad_reflect(Var x, int padding);
 
 }  // namespace ops

@@ -1,0 +1,111 @@
+#include "engine/data/image_structure.h"
+
+#include <cstring>
+
+namespace {
+
+bool is_start_of_frame(uint8_t marker) {
+  // C0..CF are frame headers except C4 (DHT), C8 (reserved) and CC (DAC).
+  return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+}
+
+bool is_standalone(uint8_t marker) {  // markers without a length field
+  return marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8);
+}
+
+// The position after a scan's entropy-coded data: the next FF that starts a
+// marker, skipping stuffed FF 00, restart markers FF D0..D7 and FF fill bytes.
+size_t skip_entropy_coded_data(const uint8_t* data, size_t size, size_t pos) {
+  while (pos + 1 < size) {
+    if (data[pos] != 0xFF) {
+      ++pos;
+      continue;
+    }
+    uint8_t next = data[pos + 1];
+    if (next == 0x00 || (next >= 0xD0 && next <= 0xD7)) {
+      pos += 2;
+    } else if (next == 0xFF) {
+      ++pos;
+    } else {
+      return pos;
+    }
+  }
+  return size;
+}
+
+}  // namespace
+
+JpegStructure read_jpeg_structure(const uint8_t* data, size_t size) {
+  JpegStructure jpeg;
+  size_t pos = 2;  // after SOI
+  while (pos < size) {
+    // Junk between segments is skipped as stb_image skips it before the frame header.
+    if (data[pos] != 0xFF) {
+      ++pos;
+      continue;
+    }
+    while (pos < size && data[pos] == 0xFF) ++pos;  // fill bytes
+    if (pos >= size) break;
+    const uint8_t marker = data[pos++];
+    if (marker == 0xD9) {
+      jpeg.reached_end = true;
+      break;
+    }
+    if (is_standalone(marker)) continue;
+    if (pos + 2 > size) break;
+    const size_t length = static_cast<size_t>(data[pos]) << 8 | data[pos + 1];  // includes its own 2 bytes
+    if (length < 2 || length > size - pos) break;
+    const uint8_t* payload = data + pos + 2;
+    const size_t payload_size = length - 2;
+    if (is_start_of_frame(marker) && payload_size >= 6) {
+      jpeg.components = payload[5];
+      jpeg.progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
+    } else if (marker == 0xE1 && !jpeg.exif && payload_size >= 6 && std::memcmp(payload, "Exif\0\0", 6) == 0) {
+      jpeg.exif = payload;
+      jpeg.exif_size = payload_size;
+    } else if (marker == 0xEE && payload_size >= 5 && std::memcmp(payload, "Adobe", 5) == 0) {
+      jpeg.adobe_marker = true;
+    }
+    pos += length;
+    if (marker == 0xDA) {
+      ++jpeg.scans;
+      pos = skip_entropy_coded_data(data, size, pos);
+    }
+  }
+  return jpeg;
+}
+
+int count_gif_frames(const uint8_t* data, size_t size) {
+  // Header (6) and logical screen descriptor (7), then an optional global colour table.
+  if (size < 13) return 0;
+  size_t pos = 13;
+  if (data[10] & 0x80) pos += 3 * (size_t{2} << (data[10] & 7));
+  int frames = 0;
+  auto skip_sub_blocks = [&]() {
+    while (pos < size) {
+      const uint8_t length = data[pos++];
+      if (length == 0) return true;
+      pos += length;
+    }
+    return false;
+  };
+  while (pos < size) {
+    const uint8_t block = data[pos++];
+    if (block == 0x3B) break;  // trailer
+    if (block == 0x21) {       // extension: label, then data sub-blocks
+      ++pos;
+      if (!skip_sub_blocks()) break;
+    } else if (block == 0x2C) {  // image descriptor (9 bytes), local colour table, LZW code size, data
+      if (pos + 9 > size) break;
+      ++frames;
+      const uint8_t flags = data[pos + 8];
+      pos += 9;
+      if (flags & 0x80) pos += 3 * (size_t{2} << (flags & 7));
+      ++pos;
+      if (!skip_sub_blocks()) break;
+    } else {
+      break;
+    }
+  }
+  return frames;
+}

@@ -1,0 +1,25 @@
+// What a JPEG's or GIF's segment structure says before any pixel is decoded:
+// walks markers / blocks only, with every length bounds-checked, so the
+// loader can refuse a file (too many scans, truncated) before stb_image
+// spends time or memory on it, and can find EXIF data and animation.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+struct JpegStructure {
+  bool reached_end = false;      // an EOI marker follows the last segment (false: truncated)
+  int scans = 0;                 // SOS markers; each costs a pass over the whole image in stb_image
+  bool progressive = false;      // SOF2 (or another progressive SOF)
+  int components = 0;            // from the frame header: 1 grey, 3 YCbCr / RGB, 4 CMYK / YCCK
+  bool adobe_marker = false;     // APP14 "Adobe": says how 4 components are to be read
+  const uint8_t* exif = nullptr;  // payload of the first APP1 "Exif\0\0" segment, or nullptr
+  size_t exif_size = 0;
+};
+
+// `data` starts with the JPEG signature FF D8.
+JpegStructure read_jpeg_structure(const uint8_t* data, size_t size);
+
+// Image descriptors in a GIF up to its trailer or the first malformed block
+// (0 if the file is too short to hold a header). `data` starts with "GIF8".
+int count_gif_frames(const uint8_t* data, size_t size);
