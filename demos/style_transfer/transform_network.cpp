@@ -13,6 +13,9 @@
 namespace {
 
 constexpr int kEncoderConvs = 3;  // then 2 per residual block, then 3 decoder convs
+constexpr float kOutputGammaStart = 0.1f;
+// Pixels are squeezed into [e, 1 - e] before their logit, so black and white stay finite.
+constexpr float kPixelSqueeze = 1.0f / 256.0f;
 
 int norm_layer_count(const TransformNetworkShape& s) { return kEncoderConvs + 2 * s.residual_blocks + 3; }
 
@@ -49,7 +52,9 @@ TransformNetwork::TransformNetwork(const TransformNetworkShape& shape, uint64_t 
     for (int n = 0; n < norm_layer_count(shape); ++n) {
       const int channels = convs_[n].weight.value.dim(0);
       const std::string prefix = "style" + std::to_string(s) + ".norm" + std::to_string(n + 1);
-      styles_[s].gamma.emplace_back(prefix + ".gamma", Tensor(Shape{channels}, 1.0f));
+      // The last layer's gamma starts small: the network begins close to the identity.
+      const float gamma = n + 1 == norm_layer_count(shape) ? kOutputGammaStart : 1.0f;
+      styles_[s].gamma.emplace_back(prefix + ".gamma", Tensor(Shape{channels}, gamma));
       styles_[s].beta.emplace_back(prefix + ".beta", Tensor(Shape{channels}, 0.0f));
     }
 }
@@ -113,7 +118,12 @@ Var TransformNetwork::forward(Tape& tape, Var images, const std::vector<float>& 
   for (int b = 0; b < shape_.residual_blocks; ++b) x = ops::add(x, next(ops::relu(next(x))));
   x = ops::relu(next(ops::upsample_nearest(x, 2)));
   x = ops::relu(next(ops::upsample_nearest(x, 2)));
-  return ops::sigmoid(next(x));
+  // The output is a correction of the input in logit space, sigmoid(logit(images) + r): as Gatys
+  // optimisation starts from the content image, the network starts near the identity and only
+  // has to learn the style's change, which a short training run can (docs/style-transfer-fast.md).
+  Var squeezed = ops::add_scalar(ops::scale(images, 1.0f - 2.0f * kPixelSqueeze), kPixelSqueeze);
+  Var logit = ops::sub(ops::log(squeezed), ops::log(ops::add_scalar(ops::scale(squeezed, -1.0f), 1.0f)));
+  return ops::sigmoid(ops::add(logit, next(x)));
 }
 
 Var TransformNetwork::forward(Tape& tape, Var images, int style) {

@@ -7,7 +7,9 @@
 //   nearest x2 + 3x3 conv -> nearest x2 + 3x3 conv -> 9x9 conv   (decoder: W2, W1, 3 channels)
 //
 // Every conv is followed by instance normalisation (Ulyanov et al. 2016) and a
-// ReLU (a sigmoid after the last one, for pixels in (0, 1)); convs read
+// ReLU, except the last, whose output r corrects the input image in logit space:
+// y = sigmoid(logit(x) + r), pixels in (0, 1); at the start (the last gamma is
+// 0.1) y is close to x, as Gatys optimisation starts from the content. Convs read
 // reflection-padded input, so the borders carry no dark frame, and the decoder
 // resizes then convolves instead of using transposed convolutions, which leave
 // checkerboards (Odena, Dumoulin & Olah 2016, "Deconvolution and Checkerboard
