@@ -47,20 +47,19 @@
   const reflect = (tf, x, p) => tf.mirrorPad(x, [[0, 0], [p, p], [p, p], [0, 0]], 'reflect');
   const patternImage = (tf, size, seed) => tf.randomUniform([1, size, size, 3], 0, 1, 'float32', seed);
 
-  // The bench's VGG-shaped loss network (style_cases.cpp): per block two
-  // reflection-padded 3x3 convs + ReLU, 2x2 average pooling between blocks;
-  // style at relu{b}_1, content at relu3_2, nothing after relu{last}_1.
-  function vggFeatures(tf, filters, widths, image) {
+  // demos/style_transfer/loss_network.h: pixels to [-1, 1], then per block
+  // two reflection-padded 3x3 convs with bias + ReLU (tf.fused.conv2d), 2x2
+  // average pooling between blocks; it stops at the deepest layer the loss
+  // reads (relu4_1). Style at relu{b}_1, content at relu3_2.
+  function lossFeatures(tf, layers, image) {
     const style = [];
-    let content = null, x = image;
-    for (let b = 0; b < widths.length; ++b) {
-      if (b > 0) x = tf.avgPool(x, 2, 2, 'valid');
-      for (let conv = 0; conv < 2; ++conv) {
-        if (b + 1 === widths.length && conv === 1) return { style, content };
-        x = tf.relu(tf.conv2d(reflect(tf, x, 1), filters[2 * b + conv], 1, 'valid'));
-        if (conv === 0) style.push(x);
-        if (b === 2 && conv === 1) content = x;
-      }
+    let content = null, x = tf.sub(tf.mul(image, 2), 1);
+    for (let l = 0; l < layers.length; ++l) {
+      if (l > 0 && l % 2 === 0) x = tf.avgPool(x, 2, 2, 'valid');
+      x = tf.fused.conv2d({ x: reflect(tf, x, 1), filter: layers[l].filter, bias: layers[l].bias, strides: 1,
+                            pad: 'valid', activation: 'relu' });
+      if (l % 2 === 0) style.push(x);
+      if (l === 5) content = x;
     }
     return { style, content };
   }
@@ -72,29 +71,44 @@
     return tf.div(tf.matMul(m, m, true, false), c * h * w);
   }
 
+  // demos/style_transfer/perceptual_loss.h with its default settings:
+  // 1 * content + 100 * sum_l 0.25 * style_l + 1 * tv, relative squared errors.
   function gatysIteration(tf, { size, widths }) {
-    const filters = [];
+    const layers = [];
     let inC = 3;
-    for (const width of widths) for (let conv = 0; conv < 2; ++conv) { filters.push(heFilter(tf, 3, inC, width, filters.length + 1)); inC = width; }
+    for (const width of widths)
+      for (let conv = 0; conv < 2 && layers.length < 7; ++conv) {
+        layers.push({ filter: heFilter(tf, 3, inC, width, layers.length + 1), bias: tf.zeros([width]) });
+        inC = width;
+      }
     const targets = tf.tidy(() => {
-      const style = vggFeatures(tf, filters, widths, patternImage(tf, size, 2)).style.map((f) => gram(tf, f));
-      return { style, content: vggFeatures(tf, filters, widths, patternImage(tf, size, 1)).content };
+      const style = lossFeatures(tf, layers, patternImage(tf, size, 2)).style.map((f) => gram(tf, f));
+      return { style, content: lossFeatures(tf, layers, patternImage(tf, size, 1)).content };
     });
+    const norm = (t) => Math.max(tf.tidy(() => tf.sum(tf.square(t)).dataSync()[0]), 1e-12);
+    const contentNorm = norm(targets.content), styleNorms = targets.style.map(norm);
+    const relative = (a, b, n) => tf.div(tf.sum(tf.squaredDifference(a, b)), n);
+    const tv = (x) => {
+      const [, h, w, c] = x.shape;
+      const down = tf.squaredDifference(tf.slice(x, [0, 1, 0, 0], [1, h - 1, w, c]), tf.slice(x, [0, 0, 0, 0], [1, h - 1, w, c]));
+      const right = tf.squaredDifference(tf.slice(x, [0, 0, 1, 0], [1, h, w - 1, c]), tf.slice(x, [0, 0, 0, 0], [1, h, w - 1, c]));
+      return tf.div(tf.add(tf.sum(down), tf.sum(right)), h * w * c);
+    };
     const pixels = patternImage(tf, size, 3);
-    const mse = (a, b) => tf.mean(tf.squaredDifference(a, b));
     const lossGradient = tf.grad((x) => {
-      const f = vggFeatures(tf, filters, widths, x);
-      let loss = mse(f.content, targets.content);
-      f.style.forEach((s, l) => { loss = tf.add(loss, tf.mul(mse(gram(tf, s), targets.style[l]), 1e4)); });
-      return loss;
+      const f = lossFeatures(tf, layers, x);
+      let style = tf.scalar(0);
+      f.style.forEach((s, l) => { style = tf.add(style, tf.mul(relative(gram(tf, s), targets.style[l], styleNorms[l]), 0.25)); });
+      return tf.add(tf.add(relative(f.content, targets.content, contentNorm), tf.mul(style, 100)), tv(x));
     });
     const run = () => { const g = lossGradient(pixels); g.dataSync(); g.dispose(); };
-    return { run, keep: [...filters, ...targets.style, targets.content, pixels] };
+    return { run, keep: [...layers.flatMap((l) => [l.filter, l.bias]), ...targets.style, targets.content, pixels] };
   }
 
   // demos/style_transfer/transform_network.h: reflection-padded convs, each
   // followed by instance norm (tf.moments over H, W + tf.batchNorm) and ReLU;
-  // residual blocks; nearest x2 + conv twice; a sigmoid at the end.
+  // residual blocks; nearest x2 + conv twice; the last conv corrects the
+  // input in logit space.
   function fastForward(tf, { size, widths, residual_blocks: blocks, outer_kernel: k }) {
     const [w1, w2, w3] = widths;
     const layers = [[3, w1, k, 1], [w1, w2, 3, 2], [w2, w3, 3, 2]];
@@ -120,7 +134,9 @@
         for (let b = 0; b < blocks; ++b) x = tf.add(x, convNorm(tf.relu(convNorm(x))));
         x = tf.relu(convNorm(up(x)));
         x = tf.relu(convNorm(up(x)));
-        return tf.sigmoid(convNorm(x));
+        // The output corrects the input in logit space: sigmoid(logit(squeezed image) + r).
+        const squeezed = tf.add(tf.mul(image, 1 - 2 / 256), 1 / 256);
+        return tf.sigmoid(tf.add(tf.sub(tf.log(squeezed), tf.log(tf.sub(1, squeezed))), convNorm(x)));
       });
       out.dataSync();
       out.dispose();

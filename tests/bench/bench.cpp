@@ -52,6 +52,10 @@ void time_every_case(const std::string& impl, const std::string& only, int runs)
   for (const BenchCase& c : cases()) {
     if (!only.empty() && c.op != only) continue;
     std::function<void()> body = c.prepare();
+    if (!body) {
+      std::fprintf(stderr, "bench: %s %s could not be prepared\n", c.op.c_str(), c.shape.c_str());
+      continue;
+    }
     const double warmup_start = now_ms();
     for (int i = 0; i < 2 || now_ms() - warmup_start < 200.0; ++i) body();
     int repeats = 1;
@@ -143,7 +147,7 @@ int main(int argc, char** argv) {
     for (const BenchCase& c : cases())
       if ((only.empty() || c.op == only) && c.shape.find(shape) != std::string::npos && c.flavour == "ours") {
         std::function<void()> body = c.prepare();
-        for (int i = 0; i < calls; ++i) body();
+        for (int i = 0; i < calls && body; ++i) body();
       }
   } else {
     time_every_case(impl, only, runs);
