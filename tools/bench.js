@@ -113,8 +113,13 @@ async function main() {
     const simd = wasmImpl(await loadWasmBench(simdDir), 'ours-wasm-simd', 'ours');
     cases = simd.cases;
     impls.push(simd);
-    if (fs.existsSync(path.join(ROOT, scalarDir, 'bench.wasm')))
-      impls.push(wasmImpl(await loadWasmBench(scalarDir), 'ours-wasm-scalar', 'ours'));
+    if (fs.existsSync(path.join(ROOT, scalarDir, 'bench.wasm'))) {
+      const scalar = wasmImpl(await loadWasmBench(scalarDir), 'ours-wasm-scalar', 'ours');
+      // --quick: the scalar build skips the whole-network cases (seconds per call there).
+      const prepare = scalar.prepare;
+      if (quick) scalar.prepare = async (info) => (info.metric === 'ms' ? null : prepare(info));
+      impls.push(scalar);
+    }
     impls.push(wasmImpl(await loadWasmBench(simdDir), 'eigen-wasm', 'eigen'));
     const tf = loadTfjs();
     for (const [backend, name] of [['wasm', 'tfjs-wasm'], ['cpu', 'tfjs-cpu']]) {
