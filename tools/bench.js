@@ -1,31 +1,28 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --browser]`: runs, back to back in one
-// script, the benchmark program of every build of ours (native, wasm SIMD,
-// wasm scalar under node, plus Eigen's own product in the wasm SIMD build)
-// and TensorFlow.js on the same shapes in this process (wasm backend =
-// XNNPACK single-threaded SIMD; cpu backend = plain JS). With --browser the
-// wasm and TensorFlow.js runs happen in headless Chromium instead
-// (tools/bench_page.html); the native one stays the ceiling. Prints a table
-// with ratios measured in this run and writes build/bench.json.
-// Shared machines are noisy: compare ratios from one run, not absolute times.
+// `npm run bench [-- --quick] [-- --browser] [-- --only op,op]`: times, in one
+// process and interleaved round by round (tools/bench_driver.js), every
+// build of ours (wasm SIMD and wasm scalar loaded here, Eigen's own product
+// in the SIMD build, the native build as a child process) and TensorFlow.js
+// on the same cases (wasm backend = XNNPACK single-threaded SIMD; cpu
+// backend = plain JS). With --browser the wasm and TensorFlow.js runs happen
+// in headless Chromium instead (tools/bench_page.html); the native one stays
+// the ceiling. Prints a table with ratios measured in this run and writes
+// build/bench.json. Shared machines are noisy: compare ratios from one run.
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
-const { benchTfjs } = require('./bench_tfjs');
+const readline = require('readline');
+const { spawn } = require('child_process');
+const { benchInterleaved, wasmImpl } = require('./bench_driver');
+const { tfjsImpl } = require('./bench_tfjs');
 
 const ROOT = path.join(__dirname, '..');
-const runs = process.argv.includes('--quick') ? 5 : 11;
+const quick = process.argv.includes('--quick');
+const runs = quick ? 5 : 11;
 const inBrowser = process.argv.includes('--browser');
+const only = (() => { const i = process.argv.indexOf('--only'); return i > 0 ? process.argv[i + 1].split(',') : null; })();
 const log = (text) => process.stderr.write(text + '\n');
-
-const node = [process.execPath, '--no-experimental-fetch'];
-const builds = [
-  { impl: 'ours-native', command: [path.join(ROOT, 'build/native/bench')] },
-  { impl: 'ours-wasm-simd', command: [...node, path.join(ROOT, 'build/web/bench.js'), '--eigen-impl', 'eigen-wasm'] },
-  { impl: 'ours-wasm-scalar', command: [...node, path.join(ROOT, 'build/web-scalar/bench.js')] },
-];
 
 // TensorFlow.js (the union package: core, cpu backend and the gradients
 // that optimizer.minimize needs) plus the wasm backend, restricted to its
@@ -40,10 +37,41 @@ function loadTfjs() {
   return tf;
 }
 
+// One instance of a wasm build of tests/bench/bench.cpp (the wasm file is
+// handed over directly: Emscripten's glue would otherwise fetch() a path).
+async function loadWasmBench(dir) {
+  const factory = require(path.join(ROOT, dir, 'bench.js'));
+  return factory({ wasmBinary: fs.readFileSync(path.join(ROOT, dir, 'bench.wasm')), print: log, printErr: log });
+}
+
+// The native build, `bench --serve`, spoken to line by line.
+function nativeImpl(program) {
+  const child = spawn(program, ['--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = readline.createInterface({ input: child.stdout });
+  const received = [], waiting = [];  // lines not yet asked for; askers waiting for a line
+  lines.on('line', (line) => (waiting.length ? waiting.shift()(line) : received.push(line)));
+  const next = () => new Promise((resolve) => (received.length ? resolve(received.shift()) : waiting.push(resolve)));
+  const ask = (command) => { child.stdin.write(command + '\n'); return next(); };
+  let list = null;
+  return {
+    name: 'ours-native',
+    async prepare(info) {
+      if (!list) {
+        list = [];
+        for (let line = await ask('list'); line !== 'end'; line = await next()) list.push(JSON.parse(line));
+      }
+      const index = list.findIndex((c) => c.op === info.op && c.shape === info.shape && c.flavour === 'ours');
+      return index >= 0 && (await ask(`prepare ${index}`)) === 'ok' ? { work: list[index].work } : null;
+    },
+    async run(repeats) { return Number(await ask(`run ${repeats}`)); },
+    async release() {},
+    close() { child.stdin.end('quit\n'); },
+  };
+}
+
 // Serves the repository root on the loopback, opens the bench page in
 // Debian's Chromium and returns the records it collected.
 async function runInBrowser() {
-  const { spawn } = require('child_process');
   const { chromium } = require('playwright-core');
   const port = 18000 + (process.pid % 1000);
   const server = spawn(process.execPath, [path.join(ROOT, 'tools/serve.js'), '--root', ROOT, '--port', String(port)],
@@ -62,8 +90,9 @@ async function runInBrowser() {
     page.on('console', (message) => { if (message.text().startsWith('bench:')) log(`  [chromium] ${message.text()}`); });
     page.on('pageerror', (error) => log(`  [chromium] page error: ${error}`));
     log(`bench: opening http://127.0.0.1:${port}/tools/bench_page.html in Chromium...`);
-    await page.goto(`http://127.0.0.1:${port}/tools/bench_page.html?runs=${runs}`);
-    await page.waitForFunction(() => window.benchRecords || window.benchError, null, { timeout: 15 * 60 * 1000,
+    const query = `runs=${runs}${quick ? '&quick=1' : ''}${only ? '&only=' + only.join(',') : ''}`;
+    await page.goto(`http://127.0.0.1:${port}/tools/bench_page.html?${query}`);
+    await page.waitForFunction(() => window.benchRecords || window.benchError, null, { timeout: 30 * 60 * 1000,
                                                                                        polling: 500 });
     const error = await page.evaluate(() => window.benchError);
     if (error) throw new Error(`bench page: ${error}`);
@@ -75,50 +104,81 @@ async function runInBrowser() {
 }
 
 async function main() {
-  const records = [];
-  for (const build of inBrowser ? builds.slice(0, 1) : builds) {
-    const program = build.command.find((part) => part.includes('bench'));
-    if (!fs.existsSync(program)) {
-      log(`bench: ${build.impl} is not built (${program}); skipping`);
-      continue;
+  const native = path.join(ROOT, 'build/native/bench');
+  const impls = [];
+  let cases = null;
+  if (!inBrowser) {
+    const simdDir = 'build/web', scalarDir = 'build/web-scalar';
+    if (!fs.existsSync(path.join(ROOT, simdDir, 'bench.wasm'))) throw new Error(`${simdDir}/bench.wasm is not built: run npm run bench`);
+    const simd = wasmImpl(await loadWasmBench(simdDir), 'ours-wasm-simd', 'ours');
+    cases = simd.cases;
+    impls.push(simd);
+    if (fs.existsSync(path.join(ROOT, scalarDir, 'bench.wasm'))) {
+      const scalar = wasmImpl(await loadWasmBench(scalarDir), 'ours-wasm-scalar', 'ours');
+      // --quick: the scalar build skips the whole-network cases (seconds per call there).
+      const prepare = scalar.prepare;
+      if (quick) scalar.prepare = async (info) => (info.metric === 'ms' ? null : prepare(info));
+      impls.push(scalar);
     }
-    log(`bench: running ${build.impl}...`);
-    const output = execFileSync(build.command[0], [...build.command.slice(1), '--impl', build.impl, '--runs', String(runs)],
-                                { encoding: 'utf8', maxBuffer: 1 << 24 });
-    for (const line of output.split('\n')) if (line.startsWith('{')) records.push(JSON.parse(line));
+    impls.push(wasmImpl(await loadWasmBench(simdDir), 'eigen-wasm', 'eigen'));
+    const tf = loadTfjs();
+    for (const [backend, name] of [['wasm', 'tfjs-wasm'], ['cpu', 'tfjs-cpu']]) {
+      const impl = tfjsImpl(tf, backend, name);
+      await impl.start(log);
+      impls.push(impl);
+    }
   }
+  if (fs.existsSync(native)) impls.push(nativeImpl(native));
+  else log(`bench: ${native} is not built; no native column`);
+
+  let records = [];
   if (inBrowser) {
     records.push(...(await runInBrowser()));
-  } else {
-    const tf = loadTfjs();
-    records.push(...(await benchTfjs(tf, 'wasm', 'tfjs-wasm', runs, log)));
-    records.push(...(await benchTfjs(tf, 'cpu', 'tfjs-cpu', runs, log)));
+    // The native ceiling on the page's cases, interleaved with nothing but itself.
+    const seen = [...new Map(records.map((r) => [`${r.op} ${r.shape}`, r])).values()];
+    cases = seen.map((r) => ({ op: r.op, shape: r.shape, metric: ['gflops', 'steps_per_s', 'ms'].find((m) => m in r), work: 0 }));
   }
+  const wanted = cases.filter((c) => c.flavour === undefined || c.flavour === 'ours').filter((c) => !only || only.includes(c.op));
+  if (!inBrowser) log(`bench: ${wanted.length} cases, ${runs} interleaved rounds each: ${impls.map((i) => i.name).join(', ')}`);
+  records.push(...(await benchInterleaved(wanted, impls.filter((i) => !inBrowser || i.name === 'ours-native'),
+                                          { runs, quick, log })));
+  for (const impl of impls) if (impl.close) impl.close();
 
   fs.mkdirSync(path.join(ROOT, 'build'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'build/bench.json'), JSON.stringify(records, null, 2) + '\n');
   printTable(records);
   console.log(`\n${inBrowser ? 'wasm and tfjs in headless Chromium' : 'wasm and tfjs under node ' + process.version}, ` +
-              `native as the ceiling; median of ${runs} runs after warm-up;\n` +
-              'GFLOP/s for matmul and conv2d, training steps/s for mlp_train; ratios are ours-wasm-simd / the column');
+              `native as the ceiling; ${runs} interleaved rounds after warm-up, medians;\n` +
+              'GFLOP/s for matmul and conv2d*, training steps/s for mlp_train, ms per call for gatys_iteration and fast_forward;\n' +
+              'ratios: how many times faster ours-wasm-simd is than the column, median of the per-round ratios (min-max across rounds)');
   console.log(`wrote build/bench.json (${records.length} records)`);
 }
 
 // One row per (op, shape), one column per implementation, then the ratios
-// of our wasm SIMD build to the others.
+// of our wasm SIMD build to the others: per round (other's time / ours), the
+// median and, in brackets, the smallest and largest.
+function ratioText(simd, other) {
+  const n = Math.min(simd.unit_ms.length, other.unit_ms.length);
+  const perRound = [];
+  for (let i = 0; i < n; ++i) perRound.push(other.unit_ms[i] / simd.unit_ms[i]);
+  const sorted = perRound.sort((a, b) => a - b);
+  return `${sorted[Math.floor(n / 2)].toFixed(2)}x (${sorted[0].toFixed(2)}-${sorted[n - 1].toFixed(2)})`;
+}
+
 function printTable(records) {
-  const metric = (r) => (r.gflops !== undefined ? r.gflops : r.steps_per_s);
+  const metric = (r) => r.gflops ?? r.steps_per_s ?? r.ms;
   const order = ['ours-wasm-simd', 'ours-wasm-scalar', 'eigen-wasm', 'tfjs-wasm', 'tfjs-cpu', 'ours-native'];
   const impls = order.filter((impl) => records.some((r) => r.impl === impl));
   const rows = [...new Set(records.map((r) => `${r.op} ${r.shape}`))];
   const find = (row, impl) => records.find((r) => `${r.op} ${r.shape}` === row && r.impl === impl);
   const ratios = [['/tfjs-wasm', 'tfjs-wasm'], ['/tfjs-cpu', 'tfjs-cpu'], ['/eigen-wasm', 'eigen-wasm'],
-                  ['/scalar', 'ours-wasm-scalar'], ['/native', 'ours-native']];
+                  ['/scalar', 'ours-wasm-scalar'], ['/native', 'ours-native']]
+    .filter(([, impl]) => impls.includes(impl));
   const short = { 'ours-wasm-simd': 'simd', 'ours-wasm-scalar': 'scalar', 'eigen-wasm': 'eigen-wasm',
                   'tfjs-wasm': 'tfjs-wasm', 'tfjs-cpu': 'tfjs-cpu', 'ours-native': 'native' };
-  const width = 11;
-  console.log(['op shape'.padEnd(26), ...impls.map((i) => short[i].padStart(width)),
-               ...ratios.map(([label]) => ('simd' + label).padStart(width + 1))].join(' '));
+  const width = 10, ratioWidth = 19, rowWidth = Math.max(...rows.map((r) => r.length)) + 1;
+  console.log(['op shape'.padEnd(rowWidth), ...impls.map((i) => short[i].padStart(width)),
+               ...ratios.map(([label]) => ('simd' + label).padStart(ratioWidth))].join(' '));
   for (const row of rows) {
     const cells = impls.map((impl) => {
       const r = find(row, impl);
@@ -127,9 +187,9 @@ function printTable(records) {
     const simd = find(row, 'ours-wasm-simd');
     const ratioCells = ratios.map(([, impl]) => {
       const other = find(row, impl);
-      return (simd && other ? (metric(simd) / metric(other)).toFixed(2) + 'x' : '-').padStart(width + 1);
+      return (simd && other ? ratioText(simd, other) : '-').padStart(ratioWidth);
     });
-    console.log([row.padEnd(26), ...cells, ...ratioCells].join(' '));
+    console.log([row.padEnd(rowWidth), ...cells, ...ratioCells].join(' '));
   }
 }
 

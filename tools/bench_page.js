@@ -1,15 +1,17 @@
-// The browser side of `npm run bench -- --browser`: runs our wasm builds
-// (SIMD with Eigen's product alongside, and scalar) and TensorFlow.js (wasm
-// backend single-threaded SIMD, cpu backend) one after another in this page,
-// then leaves every record in window.benchRecords (or window.benchError).
+// The browser side of `npm run bench -- --browser`: loads our wasm builds
+// (SIMD, a second SIMD instance for Eigen's product, scalar) and TensorFlow.js
+// (wasm backend single-threaded SIMD, cpu backend) into this page, times them
+// interleaved round by round (tools/bench_driver.js), then leaves every record
+// in window.benchRecords (or window.benchError).
 'use strict';
 
 (async function () {
   const params = new URLSearchParams(location.search);
-  const runs = params.get('runs') || '11';
+  const runs = Number(params.get('runs') || '11');
+  const quick = params.get('quick') === '1';
+  const only = params.get('only') ? params.get('only').split(',') : null;
   const logElement = document.getElementById('log');
   const log = (text) => { logElement.textContent += '\n' + text; console.log(text); };
-  const records = [];
 
   function loadScript(url) {
     return new Promise((resolve, reject) => {
@@ -21,28 +23,29 @@
     });
   }
 
-  // Each build defines createBenchModule; main() has run when its promise resolves.
-  async function runOurs(impl, url, extraArguments) {
-    log(`bench: running ${impl}...`);
+  // Each build's bench.js defines createBenchModule; keep each build's factory.
+  async function loadBuild(url) {
     await loadScript(url);
     const factory = window.createBenchModule;
-    window.createBenchModule = undefined;  // the next build defines its own
-    await factory({
-      arguments: ['--impl', impl, '--runs', runs, ...extraArguments],
-      print: (line) => { if (line.startsWith('{')) records.push(JSON.parse(line)); },
-      printErr: (line) => log(line),
-      locateFile: (file) => url.replace(/[^/]*$/, '') + file,
-    });
+    window.createBenchModule = undefined;
+    return () => factory({ print: log, printErr: log, locateFile: (file) => url.replace(/[^/]*$/, '') + file });
   }
 
   try {
-    await runOurs('ours-wasm-simd', '/build/web/bench_page.js', ['--eigen-impl', 'eigen-wasm']);
-    await runOurs('ours-wasm-scalar', '/build/web-scalar/bench_page.js', []);
+    const simdBuild = await loadBuild('/build/web/bench.js');
+    const scalarBuild = await loadBuild('/build/web-scalar/bench.js');
+    const simd = benchDriver.wasmImpl(await simdBuild(), 'ours-wasm-simd', 'ours');
+    const impls = [simd, benchDriver.wasmImpl(await scalarBuild(), 'ours-wasm-scalar', 'ours'),
+                   benchDriver.wasmImpl(await simdBuild(), 'eigen-wasm', 'eigen')];
     tf.wasm.setWasmPaths('/node_modules/@tensorflow/tfjs-backend-wasm/dist/');
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    records.push(...(await benchTfjs(tf, 'wasm', 'tfjs-wasm', Number(runs), log)));
-    records.push(...(await benchTfjs(tf, 'cpu', 'tfjs-cpu', Number(runs), log)));
-    window.benchRecords = records;
+    for (const [backend, name] of [['wasm', 'tfjs-wasm'], ['cpu', 'tfjs-cpu']]) {
+      const impl = tfjsImpl(tf, backend, name);
+      await impl.start(log);
+      impls.push(impl);
+    }
+    const cases = simd.cases.filter((c) => c.flavour === 'ours' && (!only || only.includes(c.op)));
+    window.benchRecords = await benchDriver.benchInterleaved(cases, impls, { runs, quick, log });
     log('done');
   } catch (error) {
     window.benchError = String(error && error.stack || error);

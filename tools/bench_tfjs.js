@@ -1,37 +1,10 @@
-// TensorFlow.js on the shapes of tests/bench/bench.cpp, for `npm run bench`:
+// TensorFlow.js on the cases of tests/bench/*_cases.cpp, for `npm run bench`:
 // the wasm backend (XNNPACK, single-threaded SIMD build) and the plain-JS cpu
-// backend. Dev dependencies only: the engine never sees them.
-// Records: {op, shape, impl, gflops | steps_per_s, median_ms}, as bench.cpp prints.
+// backend. Each case is built from the `params` our benchmark lists, so both
+// sides run the same shapes. Dev dependencies only: the engine never sees them.
 // Runs under node (tools/bench.js) and in the browser page (tools/bench_page.js).
 (function (root) {
   'use strict';
-
-  function median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-  }
-
-  // Median wall time of one call over `runs` timed runs after at least
-  // `warmup` untimed calls and 200 ms, each run repeating the call to last
-  // about 5 ms (as bench.cpp does); body() must finish its work (read its
-  // result back) before returning.
-  function medianMs(body, warmup, runs) {
-    const warmupStart = performance.now();
-    for (let i = 0; i < warmup || performance.now() - warmupStart < 200; ++i) body();
-    let repeats = 1;
-    for (; repeats < (1 << 20); repeats *= 2) {
-      const start = performance.now();
-      for (let i = 0; i < repeats; ++i) body();
-      if (performance.now() - start >= 5) break;
-    }
-    const times = [];
-    for (let i = 0; i < runs; ++i) {
-      const start = performance.now();
-      for (let r = 0; r < repeats; ++r) body();
-      times.push((performance.now() - start) / repeats);
-    }
-    return median(times);
-  }
 
   // The 2-8-8-1 tanh MLP of bench.cpp: Adam (0.01), sigmoid cross-entropy on
   // logits, batches of 10 drawn from 500 two-spiral points.
@@ -50,7 +23,7 @@
     const optimizer = tf.train.adam(0.01);
     let seed = 7;
     const batch = new Int32Array(10);
-    return () => {
+    const run = () => {
       for (let s = 0; s < steps; ++s) {
         for (let i = 0; i < 10; ++i) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; batch[i] = seed % points; }
         const loss = optimizer.minimize(() => {
@@ -65,38 +38,189 @@
         loss.dispose();
       }
     };
+    return { run, work: steps, keep: [x, y, ...weights, ...biases], dispose: () => optimizer.dispose() };
   }
 
-  // `tf` is @tensorflow/tfjs-core with the cpu and wasm backends registered
-  // (required under node, script tags in the browser page).
-  async function benchTfjs(tf, backend, impl, runs, log) {
-    if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} did not start`);
-    await tf.ready();
-    log(`bench: running ${impl} (tfjs ${tf.version_core}, backend ${tf.getBackend()})...`);
-    const records = [];
-    const record = (op, shape, metric, value, ms) => records.push({ op, shape, impl, [metric]: Number(value.toPrecision(4)),
-                                                                     median_ms: Number(ms.toPrecision(4)) });
-    for (const n of [64, 128, 256, 512]) {
-      const a = tf.fill([n, n], 0.5), b = tf.fill([n, n], 0.25);
-      const ms = medianMs(() => { const c = tf.matMul(a, b); c.dataSync(); c.dispose(); }, 2, runs);
-      record('matmul', `${n}x${n}x${n}`, 'gflops', (2 * n * n * n) / (ms * 1e6), ms);
-      a.dispose(); b.dispose();
+  // He-normal 3x3 filters [k, k, in, out] (tfjs' HWIO layout).
+  const heFilter = (tf, k, inC, outC, seed) => tf.mul(tf.randomNormal([k, k, inC, outC], 0, 1, 'float32', seed),
+                                                      Math.sqrt(2 / (inC * k * k)));
+  const reflect = (tf, x, p) => tf.mirrorPad(x, [[0, 0], [p, p], [p, p], [0, 0]], 'reflect');
+  const patternImage = (tf, size, seed) => tf.randomUniform([1, size, size, 3], 0, 1, 'float32', seed);
+
+  // demos/style_transfer/loss_network.h: pixels to [-1, 1], then per block
+  // two reflection-padded 3x3 convs with bias + ReLU (tf.fused.conv2d), 2x2
+  // average pooling between blocks; it stops at the deepest layer the loss
+  // reads (relu4_1). Style at relu{b}_1, content at relu3_2.
+  function lossFeatures(tf, layers, image) {
+    const style = [];
+    let content = null, x = tf.sub(tf.mul(image, 2), 1);
+    for (let l = 0; l < layers.length; ++l) {
+      if (l > 0 && l % 2 === 0) x = tf.avgPool(x, 2, 2, 'valid');
+      x = tf.fused.conv2d({ x: reflect(tf, x, 1), filter: layers[l].filter, bias: layers[l].bias, strides: 1,
+                            pad: 'valid', activation: 'relu' });
+      if (l % 2 === 0) style.push(x);
+      if (l === 5) content = x;
     }
-    // tfjs is NHWC; the same convolution as bench.cpp's NCHW one (3x3, stride 1, padding 1).
-    for (const [batch, c, h, w, o] of [[1, 32, 64, 64, 32], [1, 64, 32, 32, 64]]) {
-      const x = tf.fill([batch, h, w, c], 0.5), filter = tf.fill([3, 3, c, o], 0.01);
-      const ms = medianMs(() => { const y = tf.conv2d(x, filter, 1, 'same'); y.dataSync(); y.dispose(); }, 2, runs);
-      record('conv2d', `${batch}x${c}x${h}x${w}->${o}`, 'gflops', (2 * batch * o * h * w * c * 9) / (ms * 1e6), ms);
-      x.dispose(); filter.dispose();
-    }
-    const steps = backend === 'cpu' ? 100 : 200;
-    const train = mlpSteps(tf, steps);
-    const ms = medianMs(train, 1, runs);
-    record('mlp_train', '2-8-8-1 batch 10', 'steps_per_s', steps / (ms / 1000), ms);
-    tf.disposeVariables();
-    return records;
+    return { style, content };
   }
 
-  if (typeof module === 'object' && module.exports) module.exports = { benchTfjs };
-  else root.benchTfjs = benchTfjs;
+  // G = F^T F / (C H W) for features [1, H, W, C] (Johnson et al.'s normalisation, as ops::gram_matrix).
+  function gram(tf, f) {
+    const [, h, w, c] = f.shape;
+    const m = tf.reshape(f, [h * w, c]);
+    return tf.div(tf.matMul(m, m, true, false), c * h * w);
+  }
+
+  // demos/style_transfer/perceptual_loss.h with its default settings:
+  // 1 * content + 100 * sum_l 0.25 * style_l + 1 * tv, relative squared errors.
+  function gatysIteration(tf, { size, widths }) {
+    const layers = [];
+    let inC = 3;
+    for (const width of widths)
+      for (let conv = 0; conv < 2 && layers.length < 7; ++conv) {
+        layers.push({ filter: heFilter(tf, 3, inC, width, layers.length + 1), bias: tf.zeros([width]) });
+        inC = width;
+      }
+    const targets = tf.tidy(() => {
+      const style = lossFeatures(tf, layers, patternImage(tf, size, 2)).style.map((f) => gram(tf, f));
+      return { style, content: lossFeatures(tf, layers, patternImage(tf, size, 1)).content };
+    });
+    const norm = (t) => Math.max(tf.tidy(() => tf.sum(tf.square(t)).dataSync()[0]), 1e-12);
+    const contentNorm = norm(targets.content), styleNorms = targets.style.map(norm);
+    const relative = (a, b, n) => tf.div(tf.sum(tf.squaredDifference(a, b)), n);
+    const tv = (x) => {
+      const [, h, w, c] = x.shape;
+      const down = tf.squaredDifference(tf.slice(x, [0, 1, 0, 0], [1, h - 1, w, c]), tf.slice(x, [0, 0, 0, 0], [1, h - 1, w, c]));
+      const right = tf.squaredDifference(tf.slice(x, [0, 0, 1, 0], [1, h, w - 1, c]), tf.slice(x, [0, 0, 0, 0], [1, h, w - 1, c]));
+      return tf.div(tf.add(tf.sum(down), tf.sum(right)), h * w * c);
+    };
+    const pixels = patternImage(tf, size, 3);
+    const lossGradient = tf.grad((x) => {
+      const f = lossFeatures(tf, layers, x);
+      let style = tf.scalar(0);
+      f.style.forEach((s, l) => { style = tf.add(style, tf.mul(relative(gram(tf, s), targets.style[l], styleNorms[l]), 0.25)); });
+      return tf.add(tf.add(relative(f.content, targets.content, contentNorm), tf.mul(style, 100)), tv(x));
+    });
+    const run = () => { const g = lossGradient(pixels); g.dataSync(); g.dispose(); };
+    return { run, keep: [...layers.flatMap((l) => [l.filter, l.bias]), ...targets.style, targets.content, pixels] };
+  }
+
+  // demos/style_transfer/transform_network.h: reflection-padded convs, each
+  // followed by instance norm (tf.moments over H, W + tf.batchNorm) and ReLU;
+  // residual blocks; nearest x2 + conv twice; the last conv corrects the
+  // input in logit space.
+  function fastForward(tf, { size, widths, residual_blocks: blocks, outer_kernel: k }) {
+    const [w1, w2, w3] = widths;
+    const layers = [[3, w1, k, 1], [w1, w2, 3, 2], [w2, w3, 3, 2]];
+    for (let b = 0; b < 2 * blocks; ++b) layers.push([w3, w3, 3, 1]);
+    layers.push([w3, w2, 3, 1], [w2, w1, 3, 1], [w1, 3, k, 1]);
+    const convs = layers.map(([inC, outC, kernel, stride], i) => ({
+      filter: heFilter(tf, kernel, inC, outC, 100 + i), stride, pad: Math.floor(kernel / 2),
+      gamma: tf.ones([1, 1, 1, outC]), beta: tf.zeros([1, 1, 1, outC]) }));
+    let next = 0;
+    const convNorm = (x) => {
+      const c = convs[next++];
+      const y = tf.conv2d(reflect(tf, x, c.pad), c.filter, c.stride, 'valid');
+      const { mean, variance } = tf.moments(y, [1, 2], true);
+      return tf.batchNorm(y, mean, variance, c.beta, c.gamma, 1e-5);
+    };
+    const up = (x) => tf.image.resizeNearestNeighbor(x, [x.shape[1] * 2, x.shape[2] * 2]);
+    const image = patternImage(tf, size, 1);
+    const run = () => {
+      const out = tf.tidy(() => {
+        next = 0;
+        let x = image;
+        for (let e = 0; e < 3; ++e) x = tf.relu(convNorm(x));
+        for (let b = 0; b < blocks; ++b) x = tf.add(x, convNorm(tf.relu(convNorm(x))));
+        x = tf.relu(convNorm(up(x)));
+        x = tf.relu(convNorm(up(x)));
+        // The output corrects the input in logit space: sigmoid(logit(squeezed image) + r).
+        const squeezed = tf.add(tf.mul(image, 1 - 2 / 256), 1 / 256);
+        return tf.sigmoid(tf.add(tf.sub(tf.log(squeezed), tf.log(tf.sub(1, squeezed))), convNorm(x)));
+      });
+      out.dataSync();
+      out.dispose();
+    };
+    return { run, keep: [image, ...convs.flatMap((c) => [c.filter, c.gamma, c.beta])] };
+  }
+
+  // The computation of one case, or null where this backend does not run it.
+  // tfjs computes convolutions in NHWC, we in NCHW: same sizes, same flops.
+  function buildCase(tf, backend, info) {
+    const p = info.params, same = (t) => { t.dataSync(); t.dispose(); };
+    const light = ['matmul', 'conv2d', 'mlp_train'];
+    if (info.flavour !== 'ours' || (backend === 'cpu' && !light.includes(info.op))) return null;
+    switch (info.op) {
+      case 'matmul': {
+        const a = tf.fill([p.n, p.n], 0.5), b = tf.fill([p.n, p.n], 0.25);
+        return { run: () => same(tf.matMul(a, b)), keep: [a, b] };
+      }
+      case 'conv2d': {
+        const x = tf.fill([p.n, p.h, p.w, p.c], 0.5), filter = tf.fill([p.k, p.k, p.c, p.o], 0.01);
+        return { run: () => same(tf.conv2d(x, filter, 1, 'same')), keep: [x, filter] };
+      }
+      case 'conv2d_dx': {  // the Conv2DBackpropInput kernel, as conv2d's gradient calls it
+        const dy = tf.fill([p.n, p.h, p.w, p.o], 0.1), filter = tf.fill([p.k, p.k, p.c, p.o], 0.01);
+        return { run: () => same(tf.conv2dTranspose(dy, filter, [p.n, p.h, p.w, p.c], 1, 'same')), keep: [dy, filter] };
+      }
+      case 'conv2d_dw': {
+        // The wasm backend has no Conv2DBackpropFilter kernel (tf.grad throws
+        // "not registered"): the same sums from its kernels, one product per tap,
+        // dW[i, j] = patch_ij^T dY with patch_ij the padded input shifted by (i, j).
+        const x = tf.fill([p.n, p.h, p.w, p.c], 0.5), dy = tf.fill([p.n, p.h, p.w, p.o], 0.1);
+        const pad = Math.floor(p.k / 2);
+        return {
+          run: () => same(tf.tidy(() => {
+            const padded = tf.pad(x, [[0, 0], [pad, pad], [pad, pad], [0, 0]]);
+            const dyRows = tf.reshape(dy, [p.n * p.h * p.w, p.o]), taps = [];
+            for (let i = 0; i < p.k; ++i)
+              for (let j = 0; j < p.k; ++j) {
+                const patch = tf.reshape(tf.slice(padded, [0, i, j, 0], [p.n, p.h, p.w, p.c]), [p.n * p.h * p.w, p.c]);
+                taps.push(tf.matMul(patch, dyRows, true, false));
+              }
+            return tf.reshape(tf.stack(taps), [p.k, p.k, p.c, p.o]);
+          })),
+          keep: [x, dy],
+        };
+      }
+      case 'mlp_train': return mlpSteps(tf, backend === 'cpu' ? 100 : p.steps);
+      case 'gatys_iteration': return gatysIteration(tf, p);
+      case 'fast_forward': return fastForward(tf, p);
+      default: return null;
+    }
+  }
+
+  // An implementation for tools/bench_driver.js: `tf` is @tensorflow/tfjs with
+  // the wasm backend registered (required under node, script tags in the page).
+  function tfjsImpl(tf, backend, name) {
+    let current = null;
+    const use = async () => {
+      if (tf.getBackend() !== backend && !(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} did not start`);
+    };
+    return {
+      name,
+      async start(log) { await use(); await tf.ready(); log(`bench: ${name} is tfjs ${tf.version_core}, backend ${tf.getBackend()}`); },
+      async prepare(info) {
+        await use();
+        current = buildCase(tf, backend, info);
+        return current && { work: current.work || info.work };
+      },
+      async run(repeats) {
+        await use();
+        const start = performance.now();
+        for (let r = 0; r < repeats; ++r) current.run();
+        return performance.now() - start;
+      },
+      async release() {
+        if (!current) return;
+        await use();
+        if (current.dispose) current.dispose();
+        for (const t of current.keep || []) t.dispose();
+        current = null;
+      },
+    };
+  }
+
+  if (typeof module === 'object' && module.exports) module.exports = { tfjsImpl, buildCase };
+  else root.tfjsImpl = tfjsImpl;
 })(this);

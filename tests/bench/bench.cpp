@@ -1,24 +1,25 @@
-// `npm run bench`: throughput of the engine's hot paths, the same program
-// natively and in WebAssembly. Prints one JSON record per line:
-//   {"op": "matmul", "shape": "256x256x256", "impl": "...", "gflops": ..., "median_ms": ...}
-// tools/bench.js runs every build and prints the side-by-side table.
-#include <Eigen/Core>
+// `npm run bench`: the engine's hot paths, the same program natively and in
+// WebAssembly (tests/bench/*_cases.cpp list them). tools/bench.js drives every
+// build and TensorFlow.js through one protocol, so that it can interleave the
+// implementations repetition by repetition:
+//   list                   every case as a JSON line, then "end"
+//   prepare <case index>   builds that case's inputs (untimed); prints "ok"
+//   run <repeats>          calls it that many times; prints the total ms
+// natively over stdin/stdout (`bench --serve`), in wasm as exported C
+// functions (bench_case_count, bench_case_json, bench_prepare, bench_run).
+// Without --serve it times every case on its own and prints one JSON record
+// per line. For profiling, `bench --only conv2d_dx --shape 256 --calls 2`
+// calls the matching cases twice each, untimed (e.g. under callgrind).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <functional>
+#include <iostream>
 #include <string>
 #include <vector>
 
-#include "engine/autodiff.h"
-#include "engine/data/batches.h"
-#include "engine/data/generators.h"
-#include "engine/layers/mlp.h"
-#include "engine/ops/conv.h"
-#include "engine/ops/linalg.h"
-#include "engine/ops/losses.h"
-#include "engine/optim/adam.h"
+#include "tests/bench/bench_case.h"
 
 namespace {
 
@@ -27,125 +28,129 @@ double now_ms() {
   return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
 }
 
-// Median wall time of one call over `runs` timed runs, after at least
-// `warmup` untimed calls and 200 ms (long enough for V8 to move hot wasm
-// functions from its baseline compiler to the optimising one). Each timed
-// run repeats the call enough times to last about 5 ms, so fast calls are
-// not lost in the clock's resolution (a browser's performance.now() may
-// tick in 0.1 ms steps).
-double median_ms(const std::function<void()>& body, int warmup, int runs) {
-  const double warmup_start = now_ms();
-  for (int i = 0; i < warmup || now_ms() - warmup_start < 200.0; ++i) body();
-  int repeats = 1;
-  for (; repeats < (1 << 20); repeats *= 2) {
-    double start = now_ms();
-    for (int i = 0; i < repeats; ++i) body();
-    if (now_ms() - start >= 5.0) break;
-  }
-  std::vector<double> times;
-  for (int i = 0; i < runs; ++i) {
-    double start = now_ms();
-    for (int r = 0; r < repeats; ++r) body();
-    times.push_back((now_ms() - start) / repeats);
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
+const std::vector<BenchCase>& cases() {
+  static const std::vector<BenchCase> all = [] {
+    std::vector<BenchCase> list = kernel_cases();
+    for (BenchCase& c : style_cases()) list.push_back(std::move(c));
+    return list;
+  }();
+  return all;
 }
 
-void print_record(const char* op, const std::string& shape, const std::string& impl, const char* metric, double value,
-                  double ms) {
-  std::printf("{\"op\": \"%s\", \"shape\": \"%s\", \"impl\": \"%s\", \"%s\": %.4g, \"median_ms\": %.4g}\n", op,
-              shape.c_str(), impl.c_str(), metric, value, ms);
-  std::fflush(stdout);
+std::function<void()> prepared;
+
+std::string case_json(const BenchCase& c) {
+  char work[32];
+  std::snprintf(work, sizeof work, "%.17g", c.work);
+  return "{\"op\": \"" + c.op + "\", \"shape\": \"" + c.shape + "\", \"metric\": \"" + c.metric + "\", \"work\": " +
+         work + ", \"flavour\": \"" + c.flavour + "\", \"params\": " + c.params + "}";
+}
+
+// The standalone mode: per case, a warm-up of at least 2 calls and 200 ms,
+// repeats calibrated so a timed run lasts 5 ms, then the median of `runs`.
+void time_every_case(const std::string& impl, const std::string& only, int runs) {
+  for (const BenchCase& c : cases()) {
+    if (!only.empty() && c.op != only) continue;
+    std::function<void()> body = c.prepare();
+    if (!body) {
+      std::fprintf(stderr, "bench: %s %s could not be prepared\n", c.op.c_str(), c.shape.c_str());
+      continue;
+    }
+    const double warmup_start = now_ms();
+    for (int i = 0; i < 2 || now_ms() - warmup_start < 200.0; ++i) body();
+    int repeats = 1;
+    for (double start = now_ms(); repeats < (1 << 20); repeats *= 2, start = now_ms()) {
+      for (int i = 0; i < repeats; ++i) body();
+      if (now_ms() - start >= 5.0) break;
+    }
+    std::vector<double> times;
+    for (int r = 0; r < runs; ++r) {
+      const double start = now_ms();
+      for (int i = 0; i < repeats; ++i) body();
+      times.push_back((now_ms() - start) / repeats);
+    }
+    std::sort(times.begin(), times.end());
+    const double ms = times[times.size() / 2];
+    const double value = c.metric == "ms" ? ms : c.metric == "gflops" ? c.work / (ms * 1e6) : c.work / (ms / 1000);
+    std::printf("{\"op\": \"%s\", \"shape\": \"%s\", \"impl\": \"%s\", \"%s\": %.4g, \"median_ms\": %.4g}\n",
+                c.op.c_str(), c.shape.c_str(), c.flavour == "eigen" ? "eigen" : impl.c_str(), c.metric.c_str(), value,
+                ms);
+    std::fflush(stdout);
+  }
+}
+
+// The protocol over stdin/stdout.
+void serve() {
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (line == "list") {
+      for (const BenchCase& c : cases()) std::printf("%s\n", case_json(c).c_str());
+      std::printf("end\n");
+    } else if (line.rfind("prepare ", 0) == 0) {
+      const int index = std::atoi(line.c_str() + 8);
+      prepared = nullptr;  // the previous case's buffers go first
+      if (index >= 0 && index < static_cast<int>(cases().size())) prepared = cases()[index].prepare();
+      std::printf(prepared ? "ok\n" : "error: no case %d\n", index);
+    } else if (line.rfind("run ", 0) == 0 && prepared) {
+      const int repeats = std::max(1, std::atoi(line.c_str() + 4));
+      const double start = now_ms();
+      for (int i = 0; i < repeats; ++i) prepared();
+      std::printf("%.6f\n", now_ms() - start);
+    } else if (line == "quit") {
+      break;
+    } else {
+      std::printf("error: bad command '%s'\n", line.c_str());
+    }
+    std::fflush(stdout);
+  }
 }
 
 }  // namespace
 
+// The protocol as C functions, for the wasm builds (node and the browser page).
+extern "C" {
+int bench_case_count() { return static_cast<int>(cases().size()); }
+const char* bench_case_json(int index) {
+  static std::string json;
+  json = index >= 0 && index < bench_case_count() ? case_json(cases()[index]) : "";
+  return json.c_str();
+}
+int bench_prepare(int index) {
+  prepared = nullptr;
+  if (index < 0 || index >= bench_case_count()) return 0;
+  prepared = cases()[index].prepare();
+  return 1;
+}
+double bench_run(int repeats) {
+  if (!prepared) return -1;
+  const double start = now_ms();
+  for (int i = 0; i < repeats; ++i) prepared();
+  return now_ms() - start;
+}
+}
+
 int main(int argc, char** argv) {
-  std::string impl = "ours", eigen_impl, only;  // --only matmul|conv2d|mlp_train
-  int runs = 11;
+  std::string impl = "ours", only, shape;
+  int runs = 11, calls = 0;
+  bool serving = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--impl") && i + 1 < argc) impl = argv[++i];
-    if (!std::strcmp(argv[i], "--eigen-impl") && i + 1 < argc) eigen_impl = argv[++i];
     if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
     if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(3, std::atoi(argv[++i]));
+    if (!std::strcmp(argv[i], "--shape") && i + 1 < argc) shape = argv[++i];
+    if (!std::strcmp(argv[i], "--calls") && i + 1 < argc) calls = std::atoi(argv[++i]);
+    if (!std::strcmp(argv[i], "--serve")) serving = true;
   }
-
-  // C[n,n] = A[n,n] B[n,n] through the engine's op (forward only, no tape for backward).
-  auto wanted = [&only](const char* op) { return only.empty() || only == op; };
-  for (int n : {64, 128, 256, 512}) {
-    if (!wanted("matmul")) break;
-    Tape tape;
-    NoGradScope no_grad(tape);
-    Tensor a = Tensor(Shape{n, n}, 0.5f), b = Tensor(Shape{n, n}, 0.25f);
-    double ms = median_ms(
-        [&] {
-          tape.clear();
-          ops::matmul(tape.constant(a), tape.constant(b));
-        },
-        2, runs);
-    print_record("matmul", std::to_string(n) + "x" + std::to_string(n) + "x" + std::to_string(n), impl, "gflops",
-                 2.0 * n * n * n / (ms * 1e6), ms);
-  }
-
-  // With --eigen-impl NAME: the same products by Eigen directly (bench only;
-  // the engine's matmul uses engine/kernels/gemm), for comparison.
-  if (!eigen_impl.empty() && wanted("matmul"))
-    for (int n : {64, 128, 256, 512}) {
-      using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-      Matrix a = Matrix::Constant(n, n, 0.5f), b = Matrix::Constant(n, n, 0.25f), c(n, n);
-      double ms = median_ms([&] { c.noalias() = a * b; }, 2, runs);
-      print_record("matmul", std::to_string(n) + "x" + std::to_string(n) + "x" + std::to_string(n), eigen_impl, "gflops",
-                   2.0 * n * n * n / (ms * 1e6), ms);
-    }
-
-  // conv2d 3x3, padding 1: 2 * N * O * H * W * C * 9 flops.
-  struct ConvCase {
-    int n, c, h, w, o;
-  };
-  for (ConvCase k : {ConvCase{1, 32, 64, 64, 32}, ConvCase{1, 64, 32, 32, 64}}) {
-    if (!wanted("conv2d")) break;
-    Tape tape;
-    NoGradScope no_grad(tape);
-    Tensor x(Shape{k.n, k.c, k.h, k.w}, 0.5f), w(Shape{k.o, k.c, 3, 3}, 0.01f);
-    double ms = median_ms(
-        [&] {
-          tape.clear();
-          ops::conv2d(tape.constant(x), tape.constant(w), Var{}, 1, 1);
-        },
-        2, runs);
-    double flops = 2.0 * k.n * k.o * k.h * k.w * k.c * 9;
-    print_record("conv2d",
-                 std::to_string(k.n) + "x" + std::to_string(k.c) + "x" + std::to_string(k.h) + "x" + std::to_string(k.w) +
-                     "->" + std::to_string(k.o),
-                 impl, "gflops", flops / (ms * 1e6), ms);
-  }
-
-  // Training steps of a 2-8-8-1 tanh MLP (Adam, binary cross-entropy) on 500
-  // spiral points in batches of 10: the playground's typical network, where
-  // per-op overhead matters as much as arithmetic.
-  if (wanted("mlp_train")) {
-    Pcg32 rng(7);
-    Dataset2D data = make_spiral(500, 0.1f, rng);
-    Mlp mlp({2, 8, 8, 1}, {Activation::Tanh}, rng);
-    Adam adam(mlp.parameters(), 0.01f);
-    BatchIterator batches(data.size(), 10, rng);
-    Tape tape;
-    const int steps = 500;
-    double ms = median_ms(
-        [&] {
-          for (int i = 0; i < steps; ++i) {
-            Batch batch = gather_batch(data, batches.next());
-            tape.clear();
-            Var logits = mlp.forward(tape, tape.constant(batch.x));
-            Var loss = ops::binary_cross_entropy_with_logits(logits, tape.constant(batch.targets));
-            adam.zero_grad();
-            tape.backward(loss);
-            adam.step();
-          }
-        },
-        1, runs);
-    print_record("mlp_train", "2-8-8-1 batch 10", impl, "steps_per_s", steps / (ms / 1000.0), ms);
+  if (serving) {
+    serve();
+  } else if (calls > 0) {
+    for (const BenchCase& c : cases())
+      if ((only.empty() || c.op == only) && c.shape.find(shape) != std::string::npos && c.flavour == "ours") {
+        std::function<void()> body = c.prepare();
+        for (int i = 0; i < calls && body; ++i) body();
+      }
+  } else {
+    time_every_case(impl, only, runs);
   }
   return 0;
 }
