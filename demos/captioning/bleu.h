@@ -33,6 +33,7 @@ struct BleuScore {
 BleuScore sentence_bleu(const Tokens& candidate, const std::vector<Tokens>& references, int max_n = 4,
                         BleuSmoothing smoothing = BleuSmoothing::none);
 
-// candidates[i] against references[i]; the two lists have the same length.
+// candidates[i] against references[i]; entries beyond the shorter list, and
+// sentences without references, are left out.
 BleuScore corpus_bleu(const std::vector<Tokens>& candidates, const std::vector<std::vector<Tokens>>& references,
                       int max_n = 4);
