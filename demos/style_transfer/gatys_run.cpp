@@ -23,6 +23,8 @@ void GatysRun::launch(const GatysSettings& settings, const StyleImages& images, 
 
 namespace {
 
+constexpr int kMessagesPerFrame = 4;
+
 // What makes a new optimisation (pictures, size, start, network) and what only a new loss.
 std::string start_key_of(const GatysSettings& s, unsigned pictures_version, size_t weights_size) {
   char key[128];
@@ -87,7 +89,9 @@ void GatysRun::update(const GatysSettings& settings, const StyleImages& images, 
 
 void GatysRun::take_messages(int max_iterations) {
   Bytes message;
-  while (task_.poll(&message)) {
+  // A few per frame: enough to keep up with a fast job (it waits when 16 are
+  // queued), few enough that a synchronous run (tests) advances frame by frame.
+  for (int taken = 0; taken < kMessagesPerFrame && task_.poll(&message); ++taken) {
     GatysProgress progress;
     std::string problem;
     if (!decode_gatys_progress(message, &progress, &problem)) {
