@@ -53,20 +53,37 @@ struct StoragePool {
   size_t total = 0;
 };
 
-// Never destroyed: Tensors in static objects may die after any static pool would.
-StoragePool& pool() {
-  static StoragePool* instance = new StoragePool;
-  return *instance;
+// One pool per thread (background jobs run on threads natively), so no
+// locks. The pointer and flag are trivially destructible, so they stay
+// readable while the thread's (or the program's) other objects are destroyed:
+// a Tensor dying after the pool is gone is simply freed.
+thread_local StoragePool* t_pool = nullptr;
+thread_local bool t_pool_closed = false;
+
+struct PoolCloser {
+  ~PoolCloser() {
+    delete t_pool;
+    t_pool = nullptr;
+    t_pool_closed = true;
+  }
+};
+
+StoragePool* pool() {
+  if (!t_pool && !t_pool_closed) {
+    thread_local PoolCloser closer;
+    t_pool = new StoragePool;
+  }
+  return t_pool;
 }
 
 Storage take_storage(size_t count, float fill) {
-  if (count <= kPooledFloats) {
-    StoragePool& p = pool();
-    std::vector<Storage>& free = p.free[count];
+  StoragePool* p = count <= kPooledFloats ? pool() : nullptr;
+  if (p) {
+    std::vector<Storage>& free = p->free[count];
     if (!free.empty()) {
       Storage storage = std::move(free.back());
       free.pop_back();
-      p.total -= count;
+      p->total -= count;
       std::fill(storage->begin(), storage->end(), fill);
       return storage;
     }
@@ -84,10 +101,11 @@ Tensor::Tensor(const Shape& shape, float fill)
 Tensor::~Tensor() {
   if (!storage_ || storage_.use_count() != 1) return;  // empty, or another Tensor still holds it
   const size_t count = storage_->size();
-  StoragePool& p = pool();
-  if (count > kPooledFloats || p.total + count > kPooledTotal) return;
-  p.total += count;
-  p.free[count].push_back(std::move(storage_));
+  if (count > kPooledFloats) return;
+  StoragePool* p = pool();
+  if (!p || p->total + count > kPooledTotal) return;
+  p->total += count;
+  p->free[count].push_back(std::move(storage_));
 }
 
 Tensor Tensor::from(const Shape& shape, const std::vector<float>& values) {

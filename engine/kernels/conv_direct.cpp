@@ -49,8 +49,8 @@ void conv2d_direct(const float* x_padded, int channels, int padded_h, int padded
   const long plane = static_cast<long>(out_h) * out_w;
 
   // offset[t]: where tap t = (c, i, j) reads, relative to the output pixel's top-left corner.
-  static std::vector<long> offset;
-  static std::vector<float> packed;  // packed[block][t][r] = w[block*4 + r, t], zero past the last channel
+  thread_local std::vector<long> offset;
+  thread_local std::vector<float> packed;  // packed[block][t][r] = w[block*4 + r, t], zero past the last channel
   offset.resize(static_cast<size_t>(taps));
   for (int c = 0, t = 0; c < channels; ++c)
     for (int i = 0; i < kernel_h; ++i)

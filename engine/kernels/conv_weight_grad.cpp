@@ -36,14 +36,14 @@ void conv2d_weight_grad_direct(const float* x_padded, int channels, int padded_h
   const int tap_slots = (taps + kTapsPerTile - 1) / kTapsPerTile * kTapsPerTile;
 
   // offset[t]: where tap t = (c, i, j) reads, relative to the output pixel's row start.
-  static std::vector<long> offset;
+  thread_local std::vector<long> offset;
   offset.resize(static_cast<size_t>(taps));
   for (int c = 0, t = 0; c < channels; ++c)
     for (int i = 0; i < kernel_h; ++i)
       for (int j = 0; j < kernel_w; ++j, ++t) offset[t] = (static_cast<long>(c) * padded_h + i) * padded_w + j;
   // Partial sums per (slot o, slot t): four lanes and a scalar for row tails.
   // Slots past the last channel or tap repeat the last one and are dropped.
-  static std::vector<float> lanes, tails;
+  thread_local std::vector<float> lanes, tails;
   const size_t slots = static_cast<size_t>(blocks) * kChannelsPerTile * tap_slots;
   lanes.assign(slots * 4, 0.0f);
   tails.assign(slots, 0.0f);

@@ -115,7 +115,7 @@ void gemm_direct(int m, int n, int k, MatrixRef a, const float* b_rows, float* c
 
 // Packing buffers grow once and are reused: no allocation per product.
 std::vector<float>& scratch(int which) {
-  static std::vector<float> buffers[2];
+  thread_local std::vector<float> buffers[2];
   return buffers[which];
 }
 

@@ -83,7 +83,7 @@ void col2im(const float* cols, const ConvGeometry& g, float* image) {
 // The column matrix [patch_size, out_pixels], reused across calls: a 64x64
 // image with 32 channels needs 4.7 MB, not worth allocating per call.
 std::vector<float>& column_scratch(const ConvGeometry& g) {
-  static std::vector<float> cols;
+  thread_local std::vector<float> cols;
   cols.resize(static_cast<size_t>(g.patch_size()) * g.out_pixels());
   return cols;
 }
@@ -91,7 +91,7 @@ std::vector<float>& column_scratch(const ConvGeometry& g) {
 // planes [count, height, width] inside a zero border of pad_h rows and pad_w
 // columns on each side, in a reused buffer.
 const float* pad_planes(const float* planes, int count, int height, int width, int pad_h, int pad_w) {
-  static std::vector<float> padded;
+  thread_local std::vector<float> padded;
   const int padded_h = height + 2 * pad_h, padded_w = width + 2 * pad_w;
   padded.assign(static_cast<size_t>(count) * padded_h * padded_w, 0.0f);
   for (int c = 0; c < count; ++c)
@@ -210,7 +210,7 @@ void conv2d_backward_input(const Tensor& dy, const Tensor& w, int stride, int pa
   const int batch = dx.dim(0), out_channels = w.dim(0), patch = g.patch_size(), pixels = g.out_pixels();
   const int pad_h = g.kernel_h - 1 - padding, pad_w = g.kernel_w - 1 - padding;
   if (stride == 1 && pad_h >= 0 && pad_w >= 0 && g.width >= 8) {
-    static std::vector<float> flipped;  // [C, O, kh, kw]
+    thread_local std::vector<float> flipped;  // [C, O, kh, kw]
     const int kh = g.kernel_h, kw = g.kernel_w;
     flipped.resize(static_cast<size_t>(g.channels) * out_channels * kh * kw);
     for (int o = 0; o < out_channels; ++o)
