@@ -10,15 +10,17 @@ constexpr size_t kMaxAssetBytes = size_t{1} << 30;
 AssetBackend g_backend = nullptr;
 std::string g_directory = ".";
 
-// Synchronous file reads, cached: the fallback without a platform backend.
+// Synchronous file reads, cached by path (so a test that points the
+// directory elsewhere is not served an earlier failure): the fallback without
+// a platform backend.
 AssetStatus read_from_directory(const std::string& name) {
   static std::map<std::string, AssetStatus> cache;
   static std::map<std::string, std::vector<uint8_t>> contents;
-  auto found = cache.find(name);
+  std::string path = g_directory + "/" + name;
+  auto found = cache.find(path);
   if (found != cache.end()) return found->second;
   AssetStatus status;
-  std::string path = g_directory + "/" + name;
-  std::vector<uint8_t>& bytes = contents[name];
+  std::vector<uint8_t>& bytes = contents[path];
   if (read_whole_file(path, kMaxAssetBytes, bytes, status.error)) {
     status.state = AssetStatus::State::Ready;
     status.progress = 1;
@@ -26,7 +28,7 @@ AssetStatus read_from_directory(const std::string& name) {
   } else {
     status.state = AssetStatus::State::Failed;
   }
-  cache[name] = status;
+  cache[path] = status;
   return status;
 }
 

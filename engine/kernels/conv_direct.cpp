@@ -16,34 +16,10 @@ namespace {
 constexpr int kChannelsPerTile = 4;  // output channels: one broadcast weight each
 constexpr int kPixelsPerTile = 8;    // consecutive output pixels of one row: two F32x4
 
-// One tile: kRows output channels (of the block's packed weights) x 8
-// consecutive output pixels starting where `corner` reads.
-template <int kRows>
-void tile(const float* weights, const float* corner, const long* offset, int taps, float* out, long plane,
-          bool accumulate) {
-  F32x4 left[kRows], right[kRows];
-  for (int r = 0; r < kRows; ++r) left[r] = right[r] = splat(0.0f);
-  const float* a = weights;
-  for (int t = 0; t < taps; ++t, a += kChannelsPerTile) {
-    const float* x = corner + offset[t];
-    const F32x4 x_left = load(x), x_right = load(x + 4);
-    for (int r = 0; r < kRows; ++r) {
-      const F32x4 w_r = splat(a[r]);
-      left[r] = left[r] + w_r * x_left;
-      right[r] = right[r] + w_r * x_right;
-    }
-  }
-  for (int r = 0; r < kRows; ++r) {
-    float* row = out + r * plane;
-    store(row, accumulate ? load(row) + left[r] : left[r]);
-    store(row + 4, accumulate ? load(row + 4) + right[r] : right[r]);
-  }
-}
-
 }  // namespace
 
 void conv2d_direct(const float* x_padded, int channels, int padded_h, int padded_w, const float* w, int out_channels,
-                   int kernel_h, int kernel_w, float* y, bool accumulate) {
+                   int kernel_h, int kernel_w, float* y) {
   const int out_h = padded_h - kernel_h + 1, out_w = padded_w - kernel_w + 1;
   const int taps = channels * kernel_h * kernel_w;  // the sum's length, in im2col's (c, i, j) order
   const long plane = static_cast<long>(out_h) * out_w;
@@ -70,20 +46,28 @@ void conv2d_direct(const float* x_padded, int channels, int padded_h, int padded
       float* out = y + static_cast<long>(o0) * plane + static_cast<long>(oh) * out_w;
       int ow = 0;
       for (; ow + kPixelsPerTile <= out_w; ow += kPixelsPerTile) {
-        float* tile_out = out + ow;
-        const float* tile_corner = corner + ow;
-        switch (valid) {  // a last block of 1-3 channels does only their sums (a 3-channel image out)
-          case 4: tile<4>(weights, tile_corner, offset.data(), taps, tile_out, plane, accumulate); break;
-          case 3: tile<3>(weights, tile_corner, offset.data(), taps, tile_out, plane, accumulate); break;
-          case 2: tile<2>(weights, tile_corner, offset.data(), taps, tile_out, plane, accumulate); break;
-          default: tile<1>(weights, tile_corner, offset.data(), taps, tile_out, plane, accumulate); break;
+        F32x4 left[kChannelsPerTile], right[kChannelsPerTile];
+        for (int r = 0; r < kChannelsPerTile; ++r) left[r] = right[r] = splat(0.0f);
+        const float* a = weights;
+        for (int t = 0; t < taps; ++t, a += kChannelsPerTile) {
+          const float* x = corner + offset[t] + ow;
+          const F32x4 x_left = load(x), x_right = load(x + 4);
+          for (int r = 0; r < kChannelsPerTile; ++r) {
+            const F32x4 w_r = splat(a[r]);
+            left[r] = left[r] + w_r * x_left;
+            right[r] = right[r] + w_r * x_right;
+          }
+        }
+        for (int r = 0; r < valid; ++r) {
+          store(out + r * plane + ow, left[r]);
+          store(out + r * plane + ow + 4, right[r]);
         }
       }
       for (; ow < out_w; ++ow)  // the last out_w % 8 pixels of the row, summed in the same order
         for (int r = 0; r < valid; ++r) {
           float total = 0.0f;
           for (int t = 0; t < taps; ++t) total = total + weights[t * kChannelsPerTile + r] * corner[offset[t] + ow];
-          out[r * plane + ow] = accumulate ? out[r * plane + ow] + total : total;
+          out[r * plane + ow] = total;
         }
     }
   }

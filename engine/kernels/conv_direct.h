@@ -9,9 +9,7 @@ namespace kernels {
 //   x_padded [channels, padded_h, padded_w]: the image with its zero border
 //   w [out_channels, channels, kernel_h, kernel_w], y [out_channels, out_h, out_w]
 // with out_h = padded_h - kernel_h + 1 and out_w = padded_w - kernel_w + 1.
-// With `accumulate`, y += the sums instead (conv2d's input gradient is this
-// kernel run on the padded output gradient with flipped weights).
 void conv2d_direct(const float* x_padded, int channels, int padded_h, int padded_w, const float* w, int out_channels,
-                   int kernel_h, int kernel_w, float* y, bool accumulate = false);
+                   int kernel_h, int kernel_w, float* y);
 
 }  // namespace kernels

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "engine/kernels/conv_direct.h"
-#include "engine/kernels/conv_weight_grad.h"
 #include "engine/kernels/gemm.h"
 
 namespace ops {
@@ -18,12 +17,6 @@ struct ConvGeometry {
   int out_pixels() const { return out_h * out_w; }                    // its columns
   int image_size() const { return channels * height * width; }
 };
-
-// The geometry of x [N, C, H, W] convolved with w [O, C, kh, kw].
-ConvGeometry geometry_of(const Shape& x, const Shape& w, int stride, int padding) {
-  return {x[1], x[2], x[3], w[2], w[3], stride, padding, (x[2] + 2 * padding - w[2]) / stride + 1,
-          (x[3] + 2 * padding - w[3]) / stride + 1};
-}
 
 // The output columns ow whose input column ow*s + j - p lies inside the
 // image: [first, end). Outside them the patch reads zero padding.
@@ -88,16 +81,15 @@ std::vector<float>& column_scratch(const ConvGeometry& g) {
   return cols;
 }
 
-// planes [count, height, width] inside a zero border of pad_h rows and pad_w
-// columns on each side, in a reused buffer.
-const float* pad_planes(const float* planes, int count, int height, int width, int pad_h, int pad_w) {
+// The image [C, H, W] inside a zero border of `padding` on every side, in a reused buffer.
+const float* pad_image(const float* image, const ConvGeometry& g) {
   thread_local std::vector<float> padded;
-  const int padded_h = height + 2 * pad_h, padded_w = width + 2 * pad_w;
-  padded.assign(static_cast<size_t>(count) * padded_h * padded_w, 0.0f);
-  for (int c = 0; c < count; ++c)
-    for (int h = 0; h < height; ++h)
-      std::copy(planes + (static_cast<long>(c) * height + h) * width, planes + (static_cast<long>(c) * height + h + 1) * width,
-                padded.data() + (static_cast<size_t>(c) * padded_h + h + pad_h) * padded_w + pad_w);
+  const int padded_h = g.height + 2 * g.padding, padded_w = g.width + 2 * g.padding;
+  padded.assign(static_cast<size_t>(g.channels) * padded_h * padded_w, 0.0f);
+  for (int c = 0; c < g.channels; ++c)
+    for (int h = 0; h < g.height; ++h)
+      std::copy(image + (c * g.height + h) * g.width, image + (c * g.height + h + 1) * g.width,
+                padded.data() + (static_cast<size_t>(c) * padded_h + h + g.padding) * padded_w + g.padding);
   return padded.data();
 }
 
@@ -135,7 +127,8 @@ Var conv2d(Var x, Var w, Var bias, int stride, int padding) {
   if (!problem.empty()) return tape->fail(problem);
 
   const int batch = sx[0], out_channels = sw[0];
-  const ConvGeometry g = geometry_of(sx, sw, stride, padding);
+  const ConvGeometry g{sx[1], sx[2], sx[3], sw[2], sw[3], stride, padding,
+                       (sx[2] + 2 * padding - sw[2]) / stride + 1, (sx[3] + 2 * padding - sw[3]) / stride + 1};
   Tensor out(Shape{batch, out_channels, g.out_h, g.out_w});
   // Stride 1 with rows of 8 or more outputs: the direct kernel on a padded
   // copy (measured 1.3-2x faster than im2col + GEMM on the bench shapes, in
@@ -145,7 +138,7 @@ Var conv2d(Var x, Var w, Var bias, int stride, int padding) {
     const float* image = x.value().data() + n * g.image_size();
     float* y = out.data() + n * out_channels * g.out_pixels();
     if (direct) {
-      const float* padded = padding > 0 ? pad_planes(image, g.channels, g.height, g.width, padding, padding) : image;
+      const float* padded = padding > 0 ? pad_image(image, g) : image;
       kernels::conv2d_direct(padded, g.channels, g.height + 2 * padding, g.width + 2 * padding, w.value().data(),
                              out_channels, g.kernel_h, g.kernel_w, y);
     } else {
@@ -163,71 +156,52 @@ Var conv2d(Var x, Var w, Var bias, int stride, int padding) {
 
   std::vector<Var> inputs{x, w};
   if (has_bias) inputs.push_back(bias);
-  return tape->record(std::move(out), inputs, [x, w, bias, stride, padding](Tape& t, Var y) {
+  return tape->record(std::move(out), inputs, [x, w, bias, g, batch, out_channels, stride, padding](Tape& t, Var y) {
     const Tensor& gy = t.grad(y);
     if (t.needs_grad(w)) conv2d_backward_weight(t.value(x), gy, stride, padding, t.grad(w));
     if (t.needs_grad(x)) conv2d_backward_input(gy, t.value(w), stride, padding, t.grad(x));
     if (t.needs_grad(bias)) {
       Tensor& gb = t.grad(bias);
-      const int planes = gy.dim(0) * gy.dim(1), channels_out = gy.dim(1), pixels = gy.dim(2) * gy.dim(3);
-      for (int plane = 0; plane < planes; ++plane) {  // (n, o) in order
-        const float* dy = gy.data() + plane * pixels;
-        double total = 0;
-        for (int i = 0; i < pixels; ++i) total += dy[i];
-        gb[plane % channels_out] += static_cast<float>(total);
+      const int pixels = g.out_pixels();
+      for (int n = 0; n < batch; ++n) {
+        const float* dy = gy.data() + n * out_channels * pixels;
+        for (int o = 0; o < out_channels; ++o) {
+          double total = 0;
+          for (int i = 0; i < pixels; ++i) total += dy[o * pixels + i];
+          gb[o] += static_cast<float>(total);
+        }
       }
     }
   });
 }
 
-// dW[O, CKK] += sum_n dY_n[O, H'W'] cols_n[CKK, H'W']^T. At stride 1 the
-// direct kernel reads the padded image in place (kernels/conv_weight_grad.cpp);
-// otherwise im2col + GEMM.
+namespace {
+
+ConvGeometry geometry_of(const Shape& x, const Shape& w, int stride, int padding) {
+  return ConvGeometry{x[1], x[2], x[3], w[2], w[3], stride, padding,
+                      (x[2] + 2 * padding - w[2]) / stride + 1, (x[3] + 2 * padding - w[3]) / stride + 1};
+}
+
+}  // namespace
+
+// dW[O, CKK] += dY_n[O, H'W'] cols_n[CKK, H'W']^T, image by image.
 void conv2d_backward_weight(const Tensor& x, const Tensor& dy, int stride, int padding, Tensor& dw) {
   const ConvGeometry g = geometry_of(x.shape(), dw.shape(), stride, padding);
-  const int batch = x.dim(0), out_channels = dw.dim(0), patch = g.patch_size(), pixels = g.out_pixels();
-  for (int n = 0; n < batch; ++n) {
-    const float* image = x.data() + n * g.image_size();
-    const float* grad = dy.data() + n * out_channels * pixels;
-    if (stride == 1 && g.out_w >= 4) {
-      const float* padded = padding > 0 ? pad_planes(image, g.channels, g.height, g.width, padding, padding) : image;
-      kernels::conv2d_weight_grad_direct(padded, g.channels, g.height + 2 * padding, g.width + 2 * padding, grad,
-                                         out_channels, g.kernel_h, g.kernel_w, dw.data());
-      continue;
-    }
-    std::vector<float>& columns = column_scratch(g);
-    im2col(image, g, columns.data());
-    kernels::gemm(out_channels, patch, pixels, {grad, pixels}, {columns.data(), pixels, true}, dw.data(), patch, true);
+  const int out_channels = dw.dim(0), patch = g.patch_size(), pixels = g.out_pixels();
+  std::vector<float>& columns = column_scratch(g);
+  for (int n = 0; n < x.dim(0); ++n) {
+    im2col(x.data() + n * g.image_size(), g, columns.data());
+    kernels::gemm(out_channels, patch, pixels, {dy.data() + n * out_channels * pixels, pixels},
+                  {columns.data(), pixels, true}, dw.data(), patch, true);
   }
 }
 
-// dx_n += col2im(W[O, CKK]^T dY_n[O, H'W']). At stride 1 with padding p < k
-// this is itself a stride-1 convolution, run by the forward's direct kernel:
-// dx[c, h, w] = sum_{o, i, j} w[o, c, kh-1-i, kw-1-j] dY_padded[o, h + i, w + j],
-// with dY padded by k-1-p zeros on each side (so dY[o, h + p - i', w + p - j']).
+// cols_n[CKK, H'W'] = W[O, CKK]^T dY_n[O, H'W'], folded back into dx_n (col2im adds).
 void conv2d_backward_input(const Tensor& dy, const Tensor& w, int stride, int padding, Tensor& dx) {
   const ConvGeometry g = geometry_of(dx.shape(), w.shape(), stride, padding);
-  const int batch = dx.dim(0), out_channels = w.dim(0), patch = g.patch_size(), pixels = g.out_pixels();
-  const int pad_h = g.kernel_h - 1 - padding, pad_w = g.kernel_w - 1 - padding;
-  if (stride == 1 && pad_h >= 0 && pad_w >= 0 && g.width >= 8) {
-    thread_local std::vector<float> flipped;  // [C, O, kh, kw]
-    const int kh = g.kernel_h, kw = g.kernel_w;
-    flipped.resize(static_cast<size_t>(g.channels) * out_channels * kh * kw);
-    for (int o = 0; o < out_channels; ++o)
-      for (int c = 0; c < g.channels; ++c)
-        for (int i = 0; i < kh; ++i)
-          for (int j = 0; j < kw; ++j)
-            flipped[((static_cast<size_t>(c) * out_channels + o) * kh + kh - 1 - i) * kw + kw - 1 - j] =
-                w.data()[((static_cast<long>(o) * g.channels + c) * kh + i) * kw + j];
-    for (int n = 0; n < batch; ++n) {
-      const float* grad = pad_planes(dy.data() + n * out_channels * pixels, out_channels, g.out_h, g.out_w, pad_h, pad_w);
-      kernels::conv2d_direct(grad, out_channels, g.out_h + 2 * pad_h, g.out_w + 2 * pad_w, flipped.data(), g.channels, kh,
-                             kw, dx.data() + n * g.image_size(), true);
-    }
-    return;
-  }
+  const int out_channels = w.dim(0), patch = g.patch_size(), pixels = g.out_pixels();
   std::vector<float>& columns = column_scratch(g);
-  for (int n = 0; n < batch; ++n) {
+  for (int n = 0; n < dx.dim(0); ++n) {
     kernels::gemm(patch, pixels, out_channels, {w.data(), patch, true}, {dy.data() + n * out_channels * pixels, pixels},
                   columns.data(), pixels, false);
     col2im(columns.data(), g, dx.data() + n * g.image_size());

@@ -57,7 +57,9 @@ TEST_CASE("every demo's state round-trips through the URL hash") {
     CAPTURE(demo->name());
     StateFields fields;
     demo->declare_state(fields);
-    // Move every field off its default: the maximum for ranges, the last choice, true.
+    // Move every field off its default: the maximum for ranges, the last choice,
+    // true; text keeps its (valid) default, as set() does not touch text.
+    fields.reset_all();
     for (const StateField& f : fields.all()) f.set(f.type == FieldType::Boolean ? 1.0 : f.max);
     demo->state_loaded();
     std::string hash = url_state::encode_state(demo->name(), fields);
