@@ -38,5 +38,4 @@ class InsidePanel {
   InsideAnalysis analysis_;
   std::string error_;
   RgbImage maps_[3], grams_[3], shuffled_map_, shuffled_gram_;
-  unsigned pictures_version_ = 0;
 };

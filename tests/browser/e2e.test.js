@@ -539,6 +539,77 @@ async function main() {
       await p.close();
     });
 
+    await check('style demo: #demo=style&run=1 optimises in a worker while the UI keeps drawing', async () => {
+      const s = await context.newPage();
+      await s.goto(BASE + '#demo=style&run=1&size=128');
+      const first = await waitForStatus(s, (t) => t.demo === 'style' && t.style && t.style.iteration >= 2,
+                                        'the first iterations', 180000);
+      const later = await waitForStatus(s, (t) => t.style.iteration >= first.style.iteration + 8, 'more iterations', 240000);
+      assert(later.frame > first.frame + 8, `frames stalled while optimising: ${first.frame} -> ${later.frame}`);
+      for (const key of ['content_loss', 'style_loss', 'tv_loss', 'iterations_per_second']) {
+        assert(typeof later.style[key] === 'number' && isFinite(later.style[key]), `style.${key}: ${JSON.stringify(later.style)}`);
+      }
+      assert(later.style.style_loss < first.style.style_loss, `the style loss did not fall: ${first.style.style_loss} -> ${later.style.style_loss}`);
+      assert(typeof later.longest_frame_ms === 'number', 'longest_frame_ms missing');
+      console.log(`       style demo: ${later.style.iterations_per_second.toFixed(2)} iterations/s at 128 px, ` +
+                  `longest frame ${later.longest_frame_ms.toFixed(0)} ms, ${later.fps.toFixed(0)} fps while optimising`);
+      const v = await screenshotVariety(s, 'web-style-optimise.png');
+      assert(v.distinctColors >= 50, `style demo looks blank: ${JSON.stringify(v)}`);
+      await s.close();
+    });
+
+    await check('style demo: a dropped photo becomes the content picture; a bad file leaves it in place', async () => {
+      const s = await context.newPage();
+      await s.goto(BASE + '#demo=style&size=96');
+      await waitForStatus(s, (t) => t.style && t.style.images_ready === 1, 'the built-in pictures', 60000);
+      const drop = (name, url) => s.evaluate(async ([fileName, source]) => {
+        const bytes = source ? new Uint8Array(await (await fetch(source)).arrayBuffer())
+                             : new Uint8Array(5000).map((_, i) => (i * 31) & 255);
+        const data = new DataTransfer();
+        data.items.add(new File([bytes], fileName, { type: 'image/png' }));
+        const canvas = document.getElementById('canvas');
+        canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, [name, url]);
+      await drop('my-photo.png', 'data/style/coffee.png');
+      const dropped = await waitForStatus(s, (t) => t.style.content_user_image === 1, 'the dropped photo', 30000);
+      assert(dropped.style.working_width === 96 || dropped.style.working_height === 96,
+             `the photo was not fitted to the working size: ${JSON.stringify(dropped.style)}`);
+      await drop('broken.png', null);
+      await new Promise((r) => setTimeout(r, 1500));
+      const after = await status(s);
+      assert(after.style.content_user_image === 1 && after.style.images_ready === 1,
+             `a bad file replaced the picture: ${JSON.stringify(after.style)}`);
+      await screenshotVariety(s, 'web-style-dropped.png');
+      await s.close();
+    });
+
+    await check('style demo: optimises inside <iframe sandbox="allow-scripts"> under the page CSP', async () => {
+      const host = await context.newPage();
+      await host.setContent(`<!doctype html><body style="margin:0">
+        <iframe id="demo" src="${BASE}?embed=1#demo=style&run=1&size=96" width="860" height="540" style="border:0"
+          sandbox="allow-scripts"></iframe></body>`);
+      const frame = await (await host.waitForSelector('#demo')).contentFrame();
+      await waitForStatus(frame, (t) => t.style && t.style.iteration >= 3, 'iterations in the sandbox', 240000);
+      await host.screenshot({ path: path.join(SHOTS, 'web-style-embed.png') });
+      await host.close();
+    });
+
+    await check('style demo: the Fast tab stylises with the shipped network; Inside shows an unchanged shuffled Gram', async () => {
+      const s = await context.newPage();
+      await s.goto(BASE + '#demo=style&view=fast&size=192');
+      const fast = await waitForStatus(s, (t) => t.style && t.style.fast_has_result === 1, 'a fast stylisation', 120000);
+      assert(fast.style.fast_ms > 0, `fast_ms: ${JSON.stringify(fast.style)}`);
+      console.log(`       fast network: ${fast.style.fast_ms.toFixed(0)} ms for one ${fast.style.working_width}x${fast.style.working_height} picture in wasm`);
+      const v = await screenshotVariety(s, 'web-style-fast.png');
+      assert(v.distinctColors >= 50, `fast tab looks blank: ${JSON.stringify(v)}`);
+      await s.goto(BASE + '#demo=style&view=inside&size=128&in_layer=relu2_1');
+      const inside = await waitForStatus(s, (t) => t.style && t.style.inside_shuffle_difference >= 0, 'the analysis', 120000);
+      assert(inside.style.inside_shuffle_difference < 1e-6, `shuffled Gram differs: ${inside.style.inside_shuffle_difference}`);
+      await screenshotVariety(s, 'web-style-inside.png');
+      await s.close();
+    });
+
     await check('a browser without WebGL2 gets a clear message', async () => {
       const noGl = await context.newPage();
       await noGl.addInitScript(() => {
