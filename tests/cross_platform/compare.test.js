@@ -44,6 +44,17 @@ if (native && wasm) {
     if (a.length !== 8 || JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${a} vs ${b}`);
     console.log(`       dropout twins after 300 steps: [${a.join(', ')}] in both builds`);
   });
+  check('the fast style network gives the same bits (CRC-32 of its picture)', () => {
+    const a = native.fast_style_64_crc32, b = wasm.fast_style_64_crc32;
+    if (typeof a !== 'number' || a !== b) throw new Error(`${a} vs ${b}`);
+    console.log(`       fast network picture CRC-32 ${a} in both builds`);
+  });
+  check('three Gatys iterations give the same losses (1e-5 relative; the Gram product is Eigen\'s)', () => {
+    const a = native.gatys_total_loss_per_iteration, b = wasm.gatys_total_loss_per_iteration;
+    if (a.length !== 3) throw new Error(`expected 3 losses, got ${a}`);
+    a.forEach((v, i) => { if (!(v > 0) || Math.abs(v - b[i]) > 1e-5 * v) throw new Error(`iteration ${i + 1}: ${v} vs ${b[i]}`); });
+    console.log(`       Gatys total loss: native [${a.join(', ')}], wasm [${b.join(', ')}]`);
+  });
   check('activation values and derivatives agree', () => {
     native.activations.forEach((v, i) => {
       if (!close(v, wasm.activations[i])) throw new Error(`index ${i}: ${v} vs ${wasm.activations[i]}`);

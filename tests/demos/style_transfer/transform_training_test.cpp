@@ -78,8 +78,11 @@ TEST_CASE("the first transform-training steps at a tiny size reproduce a fixed f
   }
   CHECK(a.fingerprint() == b.fingerprint());
   // Pinned: a change to the network, the losses, the crops or the optimiser shows up here
-  // (and must come with new shipped weights; see docs/style-transfer-fast.md).
+  // (and must come with new shipped weights; see docs/style-transfer-fast.md). Native only: in wasm
+  // Eigen's Gram product sums in another order, so training rounds differently there.
+#ifndef __EMSCRIPTEN__
   CHECK(a.fingerprint() == 4050256813u);
+#endif
 }
 
 TEST_CASE("transform training moves a style's own parameters only on its own steps") {
