@@ -17,7 +17,7 @@ void GatysRun::launch(const GatysSettings& settings, const StyleImages& images, 
   input.classifier_weights = classifier_weights;
   input.max_iterations = iterations_left;
   task_.start("gatys", encode_gatys_input(input));
-  last_message_time_ = -1;
+  first_message_time_ = -1;
   error_.clear();
 }
 
@@ -108,12 +108,15 @@ void GatysRun::take_messages(int max_iterations) {
     image_ = Tensor(Shape{1, 3, progress.height, progress.width});
     for (int i = 0; i < image_.size(); ++i) image_.data()[i] = static_cast<float>(progress.rgb[static_cast<size_t>(i)]) / 255.0f;
     set_rgb_image_from_planes(picture_, image_.data(), image_.dim(3), image_.dim(2));
+    // Iterations since this job's first message over the time since then: messages
+    // taken several to a frame must not count as iterations done in no time.
     double now = now_seconds();
-    if (last_message_time_ >= 0 && now > last_message_time_) {
-      double rate = 1.0 / (now - last_message_time_);
-      iterations_per_second_ = iterations_per_second_ > 0 ? 0.7 * iterations_per_second_ + 0.3 * rate : rate;
+    if (first_message_time_ < 0) {
+      first_message_time_ = now;
+      first_counted_iteration_ = iteration_;
+    } else if (now > first_message_time_) {
+      iterations_per_second_ = (iteration_ - first_counted_iteration_) / (now - first_message_time_);
     }
-    last_message_time_ = now;
     if (iteration_ >= max_iterations) {
       finished_ = true;
       task_.cancel();

@@ -49,7 +49,8 @@ class GatysRun {
   bool paused_ = false;
   int iteration_ = 0, iteration_offset_ = 0;
   float content_loss_ = 0, style_loss_ = 0, tv_loss_ = 0;
-  double iterations_per_second_ = 0, last_message_time_ = -1;
+  double iterations_per_second_ = 0, first_message_time_ = -1;  // -1 until the running job's first message
+  int first_counted_iteration_ = 0;
   bool finished_ = false;
   std::string error_;
   Tensor image_;
