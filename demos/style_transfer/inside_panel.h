@@ -34,7 +34,7 @@ class InsidePanel {
   int layer_ = 1;    // index into inside_layer_names(): 0 = pixels, 1 = relu1_1, ...
   int channel_ = 0;  // which feature map is shown
   BackgroundTask task_;
-  std::string requested_key_, shown_key_;
+  std::string requested_key_;  // of the latest analysis asked for
   InsideAnalysis analysis_;
   std::string error_;
   RgbImage maps_[3], grams_[3], shuffled_map_, shuffled_gram_;
