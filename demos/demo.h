@@ -12,10 +12,17 @@
 #include "demos/state_fields.h"
 
 // Time the demo may spend in step() this frame, so training never freezes the UI.
+// A demo asks expired() before each unit of work and stops at the first "yes".
 struct StepBudget {
   double frame_seconds;  // wall time since the previous frame (for speed-limited demos)
   double deadline;       // stop working when now_seconds() passes this
+  // Tests count work, not time, so a slow machine sees the same frames as a fast one:
+  // a budget from for_checks(n) answers "no" to its first n checks, then "yes".
+  int checks_allowed = -1;                 // -1: the clock decides
+  mutable int checks_made = 0;             // every expired() call
+  mutable int expired_answers = 0;         // "yes" answers: each one should end a loop
   bool expired() const;
+  static StepBudget for_checks(int checks, double frame_seconds = 1.0 / 60);
 };
 double now_seconds();  // monotonic clock, seconds
 

@@ -26,7 +26,7 @@ std::map<std::string, double> reported(const GatesMode& mode) {
 // Frames of 1/60 s until the learned network gets all four rows or `max_frames` pass.
 void run_frames(GatesMode& mode, int max_frames) {
   for (int frame = 0; frame < max_frames && mode.learner().rows_correct() < 4; ++frame)
-    mode.step(StepBudget{1.0 / 60, now_seconds() + 0.05});
+    mode.step(StepBudget::for_checks(50));
 }
 
 }  // namespace
@@ -86,7 +86,7 @@ TEST_CASE("the learned 2-2-1 network from the default seed gets XOR right within
   CHECK(reported(mode)["step"] == static_cast<double>(mode.learner().steps()));
 
   // Left running, it pauses itself once the loss is small.
-  for (int frame = 0; frame < 600 && running; ++frame) mode.step(StepBudget{1.0 / 60, now_seconds() + 0.05});
+  for (int frame = 0; frame < 600 && running; ++frame) mode.step(StepBudget::for_checks(50));
   CHECK_FALSE(running);
   CHECK(reported(mode)["train_loss"] < 0.01);
 }
@@ -98,7 +98,7 @@ TEST_CASE("a seed that stalls in a local minimum is reported as a plateau") {
   StateFields fields;
   load(mode, fields, "g_gate=XOR&g_xor=learned&g_speed=1000&g_seed=3");
   for (int frame = 0; frame < 60 && !mode.learner().plateaued(); ++frame)
-    mode.step(StepBudget{1.0 / 60, now_seconds() + 0.05});
+    mode.step(StepBudget::for_checks(50));
   CHECK(mode.learner().plateaued());
   CHECK(mode.learner().rows_correct() < 4);
   CHECK(running);  // it does not pretend to have finished
@@ -110,7 +110,7 @@ TEST_CASE("the learner only runs while the learned network is shown") {
   mode.bind_running(&running);
   StateFields fields;
   load(mode, fields, "g_gate=XOR&g_xor=by_hand");
-  mode.step(StepBudget{1.0 / 60, now_seconds() + 0.05});
+  mode.step(StepBudget::for_checks(50));
   CHECK(mode.learner().steps() == 0);
   CHECK_FALSE(running);
 }

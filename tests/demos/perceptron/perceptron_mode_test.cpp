@@ -113,7 +113,7 @@ TEST_CASE("a running demo with run=1 trains inside step() and stops on convergen
   demo.bind_running(&running);
   StateFields fields;
   load(demo, fields, "p_speed=1000&p_spread=0.2&p_seed=9");
-  for (int frame = 0; frame < 200; ++frame) demo.step(StepBudget{1.0 / 60, now_seconds() + 0.01});
+  for (int frame = 0; frame < 200; ++frame) demo.step(StepBudget::for_checks(1000));
   CHECK(demo.steps() > 0);
   CHECK(demo.misclassified_count(demo.train_points()) == 0);
   CHECK_FALSE(running);  // paused itself

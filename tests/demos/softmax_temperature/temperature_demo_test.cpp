@@ -8,7 +8,7 @@
 
 namespace {
 
-StepBudget generous_budget() { return StepBudget{0.016, now_seconds() + 0.05}; }
+StepBudget generous_budget() { return StepBudget::for_checks(50); }
 
 const DemoReport::Numbers* group(const DemoReport& report, const std::string& name) {
   for (const auto& [key, numbers] : report.groups)
