@@ -40,6 +40,7 @@ EM_JS(void, js_fetch_asset, (int id, const char* name_pointer), {
         if (total) _playground_asset_progress(id, Math.min(1, received / total));
       }
       const pointer = _malloc(Math.max(1, received));
+      if (!pointer) throw new Error("not enough memory for " + received + " bytes");
       let offset = 0;
       for (const chunk of chunks) {
         HEAPU8.set(chunk, pointer + offset);
@@ -49,8 +50,8 @@ EM_JS(void, js_fetch_asset, (int id, const char* name_pointer), {
     } catch (e) {
       const message = "could not download " + name + " (" + (e && e.message ? e.message : e) + ")";
       const size = lengthBytesUTF8(message) + 1;
-      const pointer = _malloc(size);
-      stringToUTF8(message, pointer, size);
+      const pointer = _malloc(size);  // 0 if even the message does not fit: the C side then says so
+      if (pointer) stringToUTF8(message, pointer, size);
       _playground_asset_failed(id, pointer);
     }
   })();
@@ -83,7 +84,7 @@ EMSCRIPTEN_KEEPALIVE void playground_asset_loaded(int id, uint8_t* data, int siz
 EMSCRIPTEN_KEEPALIVE void playground_asset_failed(int id, char* message) {
   Entry& entry = g_entries[id];
   entry.status.state = AssetStatus::State::Failed;
-  entry.status.error = message;
+  entry.status.error = message ? message : "could not download an asset (out of memory)";
   std::free(message);
 }
 }

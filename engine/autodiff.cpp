@@ -12,34 +12,53 @@ const Tensor& Var::value() const {
 
 Var Tape::constant(Tensor value) {
   nodes_.push_back(Node{std::move(value), Tensor(), false, nullptr});
-  return Var{this, static_cast<int>(nodes_.size()) - 1};
+  return newest_node();
 }
 
 Var Tape::variable(Tensor value) {
   nodes_.push_back(Node{std::move(value), Tensor(), grad_enabled, nullptr});
-  return Var{this, static_cast<int>(nodes_.size()) - 1};
+  return newest_node();
 }
 
 Var Tape::param(Parameter& p) {
   // Shares p's buffers: backward adds straight into p.grad.
   nodes_.push_back(Node{p.value, p.grad, grad_enabled, nullptr});
-  return Var{this, static_cast<int>(nodes_.size()) - 1};
+  return newest_node();
+}
+
+Var Tape::newest_node() { return Var{this, static_cast<int>(nodes_.size()) - 1, generation_}; }
+
+bool Tape::inputs_belong_here(const Var* begin, const Var* end) {
+  for (const Var* v = begin; v != end; ++v) {
+    if (v->tape == nullptr) continue;  // an unset optional input (a conv without bias)
+    if (v->tape != this) {
+      fail("an op mixed Vars of two tapes; gradients cannot cross tapes");
+      return false;
+    }
+    if (!holds(*v)) {
+      fail("an op got a stale Var, kept across its tape's clear()");
+      return false;
+    }
+  }
+  return true;
 }
 
 Var Tape::record(Tensor value, std::initializer_list<Var> inputs, Backward backward) {
+  if (!inputs_belong_here(inputs.begin(), inputs.end())) return Var{this, -1, generation_};
   bool needs = false;
   if (grad_enabled)
     for (Var v : inputs) needs = needs || needs_grad(v);
   nodes_.push_back(Node{std::move(value), Tensor(), needs, needs ? std::move(backward) : nullptr});
-  return Var{this, static_cast<int>(nodes_.size()) - 1};
+  return newest_node();
 }
 
 Var Tape::record(Tensor value, const std::vector<Var>& inputs, Backward backward) {
+  if (!inputs_belong_here(inputs.data(), inputs.data() + inputs.size())) return Var{this, -1, generation_};
   bool needs = false;
   if (grad_enabled)
     for (Var v : inputs) needs = needs || needs_grad(v);
   nodes_.push_back(Node{std::move(value), Tensor(), needs, needs ? std::move(backward) : nullptr});
-  return Var{this, static_cast<int>(nodes_.size()) - 1};
+  return newest_node();
 }
 
 Tensor& Tape::grad(Var v) {
@@ -60,7 +79,7 @@ bool Tape::backward(Var loss) {
   grad(loss).fill(1.0f);
   for (int i = loss.id; i >= 0; --i) {
     Node& node = nodes_[i];
-    if (node.backward && !node.grad.empty()) node.backward(*this, Var{this, i});
+    if (node.backward && !node.grad.empty()) node.backward(*this, Var{this, i, generation_});
   }
   return true;
 }
@@ -68,11 +87,14 @@ bool Tape::backward(Var loss) {
 void Tape::clear() {
   nodes_.clear();
   error_.clear();
+  ++generation_;  // every Var recorded so far is now stale
 }
 
 Var Tape::fail(const std::string& message) {
-  if (error_.empty()) error_ = message.empty() ? "an input had already failed" : message;
-  return Var{this, -1};
+  if (error_.empty())
+    error_ = message.empty() ? "an input had already failed, was kept across clear() (stale) or belongs to another tape"
+                             : message;
+  return Var{this, -1, generation_};
 }
 
 Tape* tape_of(std::initializer_list<Var> inputs) {

@@ -32,11 +32,14 @@ struct Parameter {
 class Tape;
 
 // A handle to one value on a tape. Cheap to copy.
+// A Var kept across its tape's clear() is stale: ok() is then false, so every
+// op refuses it through the usual error path instead of reading freed nodes.
 struct Var {
   Tape* tape = nullptr;
   int id = -1;
+  unsigned generation = 0;  // the tape's generation when recorded (clear() starts a new one)
 
-  bool ok() const { return tape != nullptr && id >= 0; }
+  bool ok() const;
   const Tensor& value() const;
   const Shape& shape() const { return value().shape(); }
 };
@@ -58,6 +61,10 @@ class Tape {
   Var record(Tensor value, const std::vector<Var>& inputs, Backward backward);
 
   const Tensor& value(Var v) const { return nodes_[v.id].value; }
+  // True if v was recorded on this tape since the last clear().
+  bool holds(Var v) const {
+    return v.tape == this && v.generation == generation_ && v.id >= 0 && v.id < static_cast<int>(nodes_.size());
+  }
   Tensor& grad(Var v);  // zeros on first use
   bool needs_grad(Var v) const { return v.ok() && nodes_[v.id].needs_grad; }
 
@@ -86,7 +93,14 @@ class Tape {
   // reference from value(), grad() or Var::shape() stays valid until clear().
   std::deque<Node> nodes_;
   std::string error_;
+  unsigned generation_ = 0;
+
+  Var newest_node();
+  // Refuses inputs from another tape (or stale ones): their gradients would land on the wrong nodes.
+  bool inputs_belong_here(const Var* begin, const Var* end);
 };
+
+inline bool Var::ok() const { return tape != nullptr && tape->holds(*this); }
 
 // Within its scope, ops record nothing for backward.
 class NoGradScope {

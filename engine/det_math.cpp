@@ -1,10 +1,16 @@
 #include "engine/det_math.h"
 
 #include <cmath>
+#include <limits>
 
 namespace det_math {
 
 double log(double x) {
+  // IEEE 754's special cases, as libm: log(0) = -inf, log(+inf) = +inf, log(x < 0) = NaN, NaN stays NaN.
+  if (x != x) return x;
+  if (x < 0.0) return std::numeric_limits<double>::quiet_NaN();
+  if (x == 0.0) return -HUGE_VAL;
+  if (x == HUGE_VAL) return HUGE_VAL;
   // x = m * 2^e with m in [sqrt(1/2), sqrt(2)); frexp and ldexp are exact.
   int e = 0;
   double m = std::frexp(x, &e);  // m in [0.5, 1)

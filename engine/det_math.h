@@ -9,7 +9,7 @@
 
 namespace det_math {
 
-double log(double x);  // x > 0; about 1e-15 relative error
+double log(double x);  // about 1e-15 relative error for x > 0 (subnormals included); -inf at 0, +inf at +inf, NaN below 0 and for NaN
 double exp(double x);  // about 1e-16 relative error; 0 below -745, +inf above 709.78, NaN stays NaN
 
 }  // namespace det_math

@@ -46,7 +46,9 @@ namespace {
 constexpr size_t kPooledFloats = 1024;
 constexpr size_t kPooledTotal = 1 << 20;  // 4 MB
 
-using Storage = std::shared_ptr<std::vector<float>>;
+using Storage = std::shared_ptr<TensorBuffer>;
+
+thread_local long t_floats_allocated = 0;
 
 struct StoragePool {
   std::vector<Storage> free[kPooledFloats + 1];  // by element count
@@ -84,14 +86,20 @@ Storage take_storage(size_t count, float fill) {
       Storage storage = std::move(free.back());
       free.pop_back();
       p->total -= count;
-      std::fill(storage->begin(), storage->end(), fill);
+      std::fill(storage->values.begin(), storage->values.end(), fill);
       return storage;
     }
   }
-  return std::make_shared<std::vector<float>>(count, fill);
+  return std::make_shared<TensorBuffer>(count, fill);
 }
 
 }  // namespace
+
+TensorBuffer::TensorBuffer(size_t count, float fill) : values(count, fill) {
+  t_floats_allocated += static_cast<long>(count);
+}
+TensorBuffer::~TensorBuffer() { t_floats_allocated -= static_cast<long>(values.size()); }
+long tensor_floats_allocated() { return t_floats_allocated; }
 
 Tensor::Tensor(const Shape& shape, float fill)
     : storage_(take_storage(static_cast<size_t>(shape.size()), fill)), shape_(shape) {
@@ -100,7 +108,7 @@ Tensor::Tensor(const Shape& shape, float fill)
 
 Tensor::~Tensor() {
   if (!storage_ || storage_.use_count() != 1) return;  // empty, or another Tensor still holds it
-  const size_t count = storage_->size();
+  const size_t count = storage_->values.size();
   if (count > kPooledFloats) return;
   StoragePool* p = pool();
   if (!p || p->total + count > kPooledTotal) return;

@@ -28,6 +28,19 @@ struct Shape {
   bool valid() const;       // rank 0..4, every size >= 1
 };
 
+// A tensor's storage, counted by tensor_floats_allocated().
+struct TensorBuffer {
+  std::vector<float> values;
+  TensorBuffer(size_t count, float fill);
+  ~TensorBuffer();
+  TensorBuffer(const TensorBuffer&) = delete;
+  TensorBuffer& operator=(const TensorBuffer&) = delete;
+};
+// Floats of tensor buffers this thread allocated minus those it freed (pooled
+// buffers still count): a test of "memory stays flat" reads this rather than
+// trusting node counts. Per thread, so background jobs do not disturb it.
+long tensor_floats_allocated();
+
 class Tensor {
  public:
   Tensor() = default;  // empty: no shape, no storage
@@ -47,8 +60,8 @@ class Tensor {
   int dim(int axis) const { return shape_[axis]; }
   int size() const { return empty() ? 0 : shape_.size(); }
 
-  float* data() { return storage_->data() + offset_; }
-  const float* data() const { return storage_->data() + offset_; }
+  float* data() { return storage_->values.data() + offset_; }
+  const float* data() const { return storage_->values.data() + offset_; }
   float& operator[](int i) { return data()[i]; }
   float operator[](int i) const { return data()[i]; }
   float item() const { return data()[0]; }  // the value of a one-element tensor
@@ -65,7 +78,7 @@ class Tensor {
   void copy_from(const Tensor& other);  // same size; copies values
 
  private:
-  std::shared_ptr<std::vector<float>> storage_;
+  std::shared_ptr<TensorBuffer> storage_;
   size_t offset_ = 0;
   Shape shape_;
 };

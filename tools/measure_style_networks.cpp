@@ -14,13 +14,12 @@
 #include "demos/style_transfer/style_metrics.h"
 #include "engine/data/image_loader.h"
 #include "engine/io/bytes.h"
+#include "tools/tool_options.h"
 
 namespace {
 
-[[noreturn]] void fail(const std::string& message) {
-  std::fprintf(stderr, "measure_style_networks: %s\n", message.c_str());
-  std::exit(1);
-}
+constexpr const char* kProgram = "measure_style_networks";
+[[noreturn]] void fail(const std::string& message) { tool_fail(kProgram, message); }
 
 Tensor photo(const std::string& path) {
   ImageResult r = load_image_file(path, 3);
@@ -33,14 +32,12 @@ Tensor photo(const std::string& path) {
 int main(int argc, char** argv) {
   std::string third_party, weights_path;
   int size = 128, iterations = 30;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string name = argv[i], value = argv[i + 1];
-    if (name == "--third-party") third_party = value;
-    else if (name == "--weights") weights_path = value;
-    else if (name == "--size") size = std::atoi(value.c_str());
-    else if (name == "--iterations") iterations = std::atoi(value.c_str());
-    else fail("unknown option " + name);
-  }
+  ToolOptions(kProgram)
+      .text("--third-party", &third_party, "DIR")
+      .text("--weights", &weights_path, "FILE")
+      .whole("--size", &size, 16, 1024)
+      .whole("--iterations", &iterations, 1, 100000)
+      .parse(argc, argv);
   if (third_party.empty() || weights_path.empty()) fail("--third-party DIR and --weights FILE are required");
   std::vector<uint8_t> weights;
   std::string error;

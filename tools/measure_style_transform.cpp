@@ -13,13 +13,12 @@
 #include "demos/style_transfer/fast_evaluation.h"
 #include "demos/style_transfer/fast_styles.h"
 #include "engine/io/weights.h"
+#include "tools/tool_options.h"
 
 namespace {
 
-[[noreturn]] void fail(const std::string& message) {
-  std::fprintf(stderr, "measure_style_transform: %s\n", message.c_str());
-  std::exit(1);
-}
+constexpr const char* kProgram = "measure_style_transform";
+[[noreturn]] void fail(const std::string& message) { tool_fail(kProgram, message); }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -31,15 +30,13 @@ int main(int argc, char** argv) {
   std::string weights = "assets/style-transform.dlpw", data_dir = "third_party";
   int iterations = 100, timing_runs = 5;
   float rate = 0.02f;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string name = argv[i], value = argv[i + 1];
-    if (name == "--weights") weights = value;
-    else if (name == "--data") data_dir = value;
-    else if (name == "--iterations") iterations = std::max(0, std::atoi(value.c_str()));
-    else if (name == "--rate") rate = std::strtof(value.c_str(), nullptr);
-    else if (name == "--timing-runs") timing_runs = std::max(1, std::atoi(value.c_str()));
-    else fail("unknown option '" + name + "' (usage: [--weights FILE] [--data DIR] [--iterations N] [--rate R] [--timing-runs N])");
-  }
+  ToolOptions(kProgram)
+      .text("--weights", &weights, "FILE")
+      .text("--data", &data_dir, "DIR")
+      .whole("--iterations", &iterations, 0, 100000)
+      .number("--rate", &rate)
+      .whole("--timing-runs", &timing_runs, 1, 1000)
+      .parse(argc, argv);
   FastTrainingData data;
   std::string error;
   if (!load_fast_training_data(data_dir, &data, &error)) fail(error);

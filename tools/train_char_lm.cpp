@@ -14,6 +14,7 @@
 #include "demos/softmax_temperature/char_lm_training.h"
 #include "demos/softmax_temperature/language_model_panel.h"
 #include "engine/io/weights.h"
+#include "tools/tool_options.h"
 
 namespace {
 
@@ -27,39 +28,23 @@ struct Options {
   uint64_t seed = LanguageModelPanel::kSeed;
 };
 
-[[noreturn]] void fail(const std::string& message) {
-  std::fprintf(stderr, "train_char_lm: %s\n", message.c_str());
-  std::exit(1);
-}
-
-int parse_int(const std::string& name, const std::string& value, int lo, int hi) {
-  char* end = nullptr;
-  const long parsed = std::strtol(value.c_str(), &end, 10);
-  if (value.empty() || *end != '\0' || parsed < lo || parsed > hi)
-    fail(name + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", not '" +
-         value + "'");
-  return static_cast<int>(parsed);
-}
+constexpr const char* kProgram = "train_char_lm";
+[[noreturn]] void fail(const std::string& message) { tool_fail(kProgram, message); }
 
 Options parse(int argc, char** argv) {
-  Options options;
-  for (int i = 1; i < argc; i += 2) {
-    const std::string name = argv[i];
-    if (i + 1 >= argc) fail(name + " needs a value");
-    const std::string value = argv[i + 1];
-    if (name == "--text") options.text_path = value;
-    else if (name == "--out") options.out_path = value;
-    else if (name == "--hidden") options.hidden = parse_int(name, value, 1, 1024);
-    else if (name == "--steps") options.steps = parse_int(name, value, 1, 10000000);
-    else if (name == "--evaluate-every") options.evaluate_every = parse_int(name, value, 1, 10000000);
-    else if (name == "--seed") options.seed = static_cast<uint64_t>(parse_int(name, value, 0, 1 << 30));
-    else if (name == "--learning-rate") options.learning_rate = std::strtof(value.c_str(), nullptr);
-    else fail("unknown option '" + name + "' (usage: --text FILE --out FILE [--hidden H] [--steps N] "
-              "[--evaluate-every N] [--seed S] [--learning-rate R])");
-  }
-  if (options.text_path.empty() || options.out_path.empty()) fail("--text FILE and --out FILE are required");
-  if (!(options.learning_rate > 0)) fail("--learning-rate must be a positive number");
-  return options;
+  Options o;
+  ToolOptions(kProgram)
+      .text("--text", &o.text_path, "FILE")
+      .text("--out", &o.out_path, "FILE")
+      .whole("--hidden", &o.hidden, 1, 1024)
+      .whole("--steps", &o.steps, 1, 10000000)
+      .whole("--evaluate-every", &o.evaluate_every, 1, 10000000)
+      .seed("--seed", &o.seed)
+      .number("--learning-rate", &o.learning_rate)
+      .parse(argc, argv);
+  if (o.text_path.empty() || o.out_path.empty()) fail("--text FILE and --out FILE are required");
+  if (!(o.learning_rate > 0)) fail("--learning-rate must be a positive number");
+  return o;
 }
 
 std::string read_text(const std::string& path) {

@@ -19,6 +19,7 @@
 #include "demos/style_transfer/transform_training.h"
 #include "engine/io/bytes.h"
 #include "engine/io/weights.h"
+#include "tools/tool_options.h"
 
 namespace {
 
@@ -35,50 +36,25 @@ struct Options {
   uint64_t loss_seed = kFastLossNetworkSeed;
 };
 
-[[noreturn]] void fail(const std::string& message) {
-  std::fprintf(stderr, "train_style_transform: %s\n", message.c_str());
-  std::exit(1);
-}
-
-int parse_int(const std::string& name, const std::string& value, int lo, int hi) {
-  char* end = nullptr;
-  const long parsed = std::strtol(value.c_str(), &end, 10);
-  if (value.empty() || *end != '\0' || parsed < lo || parsed > hi)
-    fail(name + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", not '" +
-         value + "'");
-  return static_cast<int>(parsed);
-}
-
-float parse_float(const std::string& name, const std::string& value) {
-  char* end = nullptr;
-  const float parsed = std::strtof(value.c_str(), &end);
-  if (value.empty() || *end != '\0' || !std::isfinite(parsed) || parsed < 0) fail(name + " must be a number >= 0");
-  return parsed;
-}
+constexpr const char* kProgram = "train_style_transform";
+[[noreturn]] void fail(const std::string& message) { tool_fail(kProgram, message); }
 
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; i += 2) {
-    const std::string name = argv[i];
-    if (i + 1 >= argc) fail(name + " needs a value");
-    const std::string value = argv[i + 1];
-    if (name == "--data") o.data_dir = value;
-    else if (name == "--out") o.out_path = value;
-    else if (name == "--loss-weights") o.loss_weights = value;
-    else if (name == "--steps") o.steps = parse_int(name, value, 1, 10000000);
-    else if (name == "--checkpoint-every") o.checkpoint_every = parse_int(name, value, 1, 10000000);
-    else if (name == "--evaluate-every") o.evaluate_every = parse_int(name, value, 1, 10000000);
-    else if (name == "--crop") o.training.crops.size = parse_int(name, value, 16, 512);
-    else if (name == "--batch") o.training.batch = parse_int(name, value, 1, 64);
-    else if (name == "--style-weight") o.training.style_weight = parse_float(name, value);
-    else if (name == "--tv-weight") o.training.tv_weight = parse_float(name, value);
-    else if (name == "--learning-rate") o.training.learning_rate = parse_float(name, value);
-    else if (name == "--seed") o.training.seed = static_cast<uint64_t>(parse_int(name, value, 0, 1 << 30));
-    else
-      fail("unknown option '" + name + "' (usage: --out FILE [--data DIR] [--steps N] [--checkpoint-every N] "
-           "[--evaluate-every N] [--crop S] [--batch B] [--style-weight W] [--tv-weight W] [--learning-rate R] "
-           "[--seed S] [--loss-weights FILE])");
-  }
+  ToolOptions(kProgram)
+      .text("--out", &o.out_path, "FILE")
+      .text("--data", &o.data_dir, "DIR")
+      .text("--loss-weights", &o.loss_weights, "FILE")
+      .whole("--steps", &o.steps, 1, 10000000)
+      .whole("--checkpoint-every", &o.checkpoint_every, 1, 10000000)
+      .whole("--evaluate-every", &o.evaluate_every, 1, 10000000)
+      .whole("--crop", &o.training.crops.size, 16, 512)
+      .whole("--batch", &o.training.batch, 1, 64)
+      .number("--style-weight", &o.training.style_weight)
+      .number("--tv-weight", &o.training.tv_weight)
+      .number("--learning-rate", &o.training.learning_rate)
+      .seed("--seed", &o.training.seed)
+      .parse(argc, argv);
   if (o.out_path.empty()) fail("--out FILE is required");
   if (!(o.training.learning_rate > 0)) fail("--learning-rate must be positive");
   return o;

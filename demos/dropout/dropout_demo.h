@@ -37,6 +37,7 @@ class DropoutDemo : public Demo {
 
   const TwinTrainer& trainer() const { return trainer_; }
   bool data_ready() const { return trainer_.ready(); }
+  const std::string& asset_error() const { return asset_error_; }  // empty unless the data failed to load
 
  private:
   enum class View { Training, Thinned, Features, Inference, Regulariser, Notes };

@@ -12,9 +12,13 @@
 // Cache blocking: a kDepth x 8 B panel (8 KiB) stays in L1 while it meets
 // every A panel of a kBlockRows x kDepth block (72 KiB, in L2).
 //
-// Every element of C is summed in the same order on every path (p ascending
-// within a depth block, depth blocks added to C in order), so the SIMD,
-// SSE2 and scalar builds agree bit for bit.
+// What is bit-exact: for given (m, n, k) the SIMD, SSE2 and scalar builds
+// agree bit for bit, because each path sums in a fixed order. Across shapes
+// it is not: small products (m n k <= kDirectLimit) sum all of k in one
+// running total, the packed path sums each kDepth block and adds the blocks
+// to C in order. The two orders agree for k <= kDepth; for larger k the same
+// row of A times B can differ in the last bits between m = 1 and a larger
+// batch. A result pinned bit for bit must therefore keep its batch size.
 #include "engine/kernels/gemm.h"
 
 #include <algorithm>

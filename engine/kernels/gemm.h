@@ -5,6 +5,8 @@
 // Matrices are row-major with a row stride ("leading dimension"); op(X) is X
 // or, with the transpose flag, X^T read in place (no copy): the backward
 // products of matmul, dA = dC B^T and dB = A^T dC, are one call each.
+// Bits are fixed per shape on every target, but may change with the batch
+// size m when k > 256 (gemm.cpp says why).
 #pragma once
 
 namespace kernels {

@@ -34,7 +34,7 @@ Shape pooled_shape(const Shape& s, const PoolGeometry& g) { return Shape{s[0], s
 
 }  // namespace
 
-// y[n,c,oh,ow] = max over the window of x[n,c,oh*s + i, ow*s + j];  dx[argmax] += dy.
+// y[n,c,oh,ow] = max over the window of x[n,c,oh*s + i, ow*s + j] (NaN if any is NaN);  dx[argmax] += dy.
 Var max_pool2d(Var x, int kernel, int stride) {
   if (!x.ok()) return x.tape ? x.tape->fail("") : Var{};
   PoolGeometry g{};
@@ -52,7 +52,10 @@ Var max_pool2d(Var x, int kernel, int stride) {
         for (int i = 0; i < kernel; ++i)
           for (int j = 0; j < kernel; ++j) {
             int at = origin + i * g.width + j;
-            if (in[at] > in[best]) best = at;  // strict: the first maximum wins ties
+            // Strict: the first maximum wins ties. A NaN wins outright (as in PyTorch),
+            // so a diverging network cannot hide behind a pooling layer.
+            if (in[best] != in[best]) continue;
+            if (in[at] > in[best] || in[at] != in[at]) best = at;
           }
         argmax[k] = best;
         out[k] = in[best];

@@ -24,8 +24,12 @@ struct GruWeights {
 //   n  = tanh(x W_in + r * (h W_hn) + b_n)
 //   h' = (1 - z) * n + z * h
 // z = 1 keeps the old state, as in Cho et al.'s eq. 7. The reset gate scales
-// h W_hn after the product (the cuDNN / PyTorch form); Cho et al. apply it to
-// h before the product. x [B, I], h [B, H] -> h' [B, H].
+// h W_hn after the product, as cuDNN and PyTorch do (Cho et al. apply it to h
+// before the product). This is our own form, not PyTorch's: there is one bias
+// per gate, on the input side, where PyTorch's nn.GRU also has a hidden-side
+// b_hn inside the reset, r * (h W_hn + b_hn). PyTorch weights import exactly
+// only when b_hn = 0 (then b_r = b_ir + b_hr, b_z = b_iz + b_hz, b_n = b_in);
+// see docs/engine-conventions.md. x [B, I], h [B, H] -> h' [B, H].
 Var gru_cell(Var x, Var h, const GruWeights& w);
 
 // Gate blocks (input i, forget f, cell candidate g, output o).

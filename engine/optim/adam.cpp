@@ -14,21 +14,18 @@ Adam::Adam(std::vector<Parameter*> parameters, float rate, float first_moment_de
 
 void Adam::step() {
   const float lr = current_learning_rate();
-  if (first_moment_.empty())
-    for (Parameter* p : parameters_) {
-      first_moment_.emplace_back(p->value.empty() ? Tensor() : Tensor(p->value.shape()));
-      second_moment_.emplace_back(p->value.empty() ? Tensor() : Tensor(p->value.shape()));
-    }
-  beta1_power_ *= beta1;
-  beta2_power_ *= beta2;
-  const float m_correction = static_cast<float>(1.0 / (1.0 - beta1_power_));
-  const float v_correction = static_cast<float>(1.0 / (1.0 - beta2_power_));
-  const kernels::AdamStep step{lr, beta1, beta2, epsilon, m_correction, v_correction};
+  if (moments_.empty()) moments_.resize(parameters_.size());
   for (size_t k = 0; k < parameters_.size(); ++k) {
     Parameter& p = *parameters_[k];
     if (!updatable(p)) continue;
-    kernels::adam_update(step, p.grad.data(), p.value.data(), first_moment_[k].data(), second_moment_[k].data(),
-                         p.value.size());
+    Moments& m = moments_[k];
+    if (m.first.shape() != p.value.shape()) m = Moments{Tensor(p.value.shape()), Tensor(p.value.shape())};
+    m.beta1_power *= beta1;
+    m.beta2_power *= beta2;
+    const float m_correction = static_cast<float>(1.0 / (1.0 - m.beta1_power));
+    const float v_correction = static_cast<float>(1.0 / (1.0 - m.beta2_power));
+    const kernels::AdamStep step{lr, beta1, beta2, epsilon, m_correction, v_correction};
+    kernels::adam_update(step, p.grad.data(), p.value.data(), m.first.data(), m.second.data(), p.value.size());
   }
   ++steps;
 }

@@ -23,10 +23,13 @@ class Adam : public Optimizer {
   float epsilon;
 
  private:
-  std::vector<Tensor> first_moment_;   // m, one per parameter
-  std::vector<Tensor> second_moment_;  // v
+  // Per parameter: m, v and beta^t for its bias correction. A parameter whose
+  // shape changes starts all three over, as if it had just been added.
   // beta^t as running products rather than std::pow, whose last bit may
   // differ between the native and WebAssembly C libraries.
-  double beta1_power_ = 1.0;
-  double beta2_power_ = 1.0;
+  struct Moments {
+    Tensor first, second;
+    double beta1_power = 1.0, beta2_power = 1.0;
+  };
+  std::vector<Moments> moments_;
 };

@@ -7,9 +7,7 @@ Sgd::Sgd(std::vector<Parameter*> parameters, float rate, float momentum_factor, 
 
 void Sgd::step() {
   const float lr = current_learning_rate();
-  const bool first_momentum_step = momentum != 0.0f && velocity_.empty();
-  if (first_momentum_step)
-    for (Parameter* p : parameters_) velocity_.emplace_back(p->value.empty() ? Tensor() : Tensor(p->value.shape()));
+  if (velocity_.empty()) velocity_.resize(parameters_.size());
   for (size_t k = 0; k < parameters_.size(); ++k) {
     Parameter& p = *parameters_[k];
     if (!updatable(p)) continue;
@@ -20,6 +18,9 @@ void Sgd::step() {
       for (int i = 0; i < n; ++i) value[i] -= lr * g[i];
       continue;
     }
+    // The first step of a parameter (or the first after its shape changed) starts the velocity at g.
+    const bool first_momentum_step = velocity_[k].shape() != p.value.shape();
+    if (first_momentum_step) velocity_[k] = Tensor(p.value.shape());
     float* b = velocity_[k].data();
     for (int i = 0; i < n; ++i) {
       b[i] = first_momentum_step ? g[i] : momentum * b[i] + g[i];

@@ -71,6 +71,7 @@ TEST_CASE("clearing the tape between steps keeps memory flat over thousands of s
   Parameter w("w", Tensor(Shape{8, 8}, 0.1f));
   Tape tape;
   int nodes_after_first = 0;
+  long floats_after_warm_up = 0;
   for (int step = 0; step < 3000; ++step) {
     tape.clear();
     Var x = tape.constant(Tensor(Shape{4, 8}, 1.0f));
@@ -78,6 +79,9 @@ TEST_CASE("clearing the tape between steps keeps memory flat over thousands of s
     REQUIRE(tape.backward(loss));
     if (step == 0) nodes_after_first = tape.node_count();
     REQUIRE(tape.node_count() == nodes_after_first);
+    // Memory itself, not just the node count: the floats every tensor buffer holds.
+    if (step == 10) floats_after_warm_up = tensor_floats_allocated();
+    if (step > 10) REQUIRE(tensor_floats_allocated() == floats_after_warm_up);
   }
 }
 
@@ -89,4 +93,29 @@ TEST_CASE("a shape or value read from a Var stays valid while more ops are recor
   for (int i = 0; i < 5000; ++i) ops::scale(a, 2.0f);  // would move a vector's elements many times
   CHECK(shape == Shape{1, 3});
   CHECK(value[2] == 3);
+}
+
+TEST_CASE("an op mixing Vars of two tapes fails with a message instead of writing gradients into the wrong tape") {
+  Tape a, b;
+  Var x = a.variable(Tensor::from({2}, {1, 2}));
+  Var y = b.variable(Tensor::from({2}, {3, 4}));
+  Var product = ops::mul(x, y);
+  CHECK_FALSE(product.ok());
+  CHECK(a.error().find("two tapes") != std::string::npos);
+  CHECK_FALSE(a.backward(ops::sum(product)));
+  CHECK(b.node_count() == 1);  // nothing was recorded on the other tape
+}
+
+TEST_CASE("a Var kept across clear() is stale: ops and backward refuse it with a message, never reading freed nodes") {
+  Tape tape;
+  Var x = tape.variable(Tensor::from({3}, {1, 2, 3}));
+  Var loss = ops::sum(ops::square(x));
+  tape.clear();
+  CHECK_FALSE(x.ok());
+  CHECK(x.value().empty());
+  for (int i = 0; i < 4; ++i) tape.constant(Tensor(Shape{1}));  // new nodes where the old ids pointed
+  Var again = ops::scale(x, 2.0f);
+  CHECK_FALSE(again.ok());
+  CHECK(tape.error().find("stale") != std::string::npos);
+  CHECK_FALSE(tape.backward(loss));
 }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "engine/det_math.h"
 #include "engine/init.h"
@@ -35,6 +36,22 @@ TEST_CASE("reshaped and rows are views that share storage") {
 
 TEST_CASE("the deterministic log matches libm to double precision") {
   for (double x : {1e-30, 1e-5, 0.1, 0.5, 0.7071, 1.0, 1.5, 2.0, 10.0, 12345.678, 1e30}) {
+    CAPTURE(x);
+    CHECK(det_math::log(x) == doctest::Approx(std::log(x)).epsilon(1e-13));
+  }
+}
+
+TEST_CASE("the deterministic log follows IEEE 754 at 0, infinity, negatives, NaN and subnormals, as libm does") {
+  const double inf = std::numeric_limits<double>::infinity();
+  CHECK(det_math::log(0.0) == -inf);
+  CHECK(det_math::log(-0.0) == -inf);
+  CHECK(det_math::log(inf) == inf);
+  CHECK(std::isnan(det_math::log(-1.0)));
+  CHECK(std::isnan(det_math::log(-inf)));
+  CHECK(std::isnan(det_math::log(std::nan(""))));
+  CHECK(det_math::log(1.0) == 0.0);
+  for (double x : {std::numeric_limits<double>::denorm_min(), 1e-310, std::numeric_limits<double>::min(),
+                   std::numeric_limits<double>::max()}) {
     CAPTURE(x);
     CHECK(det_math::log(x) == doctest::Approx(std::log(x)).epsilon(1e-13));
   }

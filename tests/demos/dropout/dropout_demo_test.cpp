@@ -104,6 +104,9 @@ TEST_CASE("a corrupt asset is reported as a parse error, not a crash") {
   ShellLike shell;
   shell.frames(2);
   CHECK(shell.status()["data_ready"] == 0);
+  const std::string& message = shell.demo.asset_error();
+  CAPTURE(message);
+  CHECK(message.find("image asset") != std::string::npos);  // names what failed to parse
 }
 
 TEST_CASE("a valid asset (synthetic, in the real format) is parsed and trains both networks") {

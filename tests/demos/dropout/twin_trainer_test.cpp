@@ -30,23 +30,27 @@ float gap(const Metrics& m) { return m.test_error - m.train_error; }
 
 }  // namespace
 
-TEST_CASE("on the default 2-D setting, dropout gives a lower test error and a smaller train-test gap") {
-  // Seed 9 holds at every checkpoint from 50 to 400 epochs, by 3 to 7
-  // points of test error. Across seeds 1-12 at 200 epochs the test error was
-  // lower in 9 and the gap smaller in 11 (the plain network memorises the
-  // noise by then; dropout holds off until about 800 epochs).
-  TwinTrainer trainer;
-  trainer.reset(default_points(9), default_points_config(9));
-  for (long epochs : {100, 150}) {
-    trainer.run_steps(2 * epochs - trainer.steps());
-    CAPTURE(epochs);
+TEST_CASE("on the default 2-D setting, across 12 seeds, dropout mostly gives a lower test error and a smaller train-test gap") {
+  // A claim over seeds, not one hand-picked seed: at 200 epochs (the plain
+  // network memorises the noise by then; dropout holds off until about 800
+  // epochs) count the seeds where dropout wins and the mean margin.
+  constexpr int kSeeds = 12;
+  int lower_test_error = 0, smaller_gap = 0;
+  double margin_sum = 0;
+  for (uint64_t seed = 1; seed <= kSeeds; ++seed) {
+    TwinTrainer trainer;
+    trainer.reset(default_points(seed), default_points_config(seed));
+    trainer.run_steps(2 * 200);
     const Metrics &plain = trainer.metrics(Twin::Plain), &dropped = trainer.metrics(Twin::Dropout);
-    MESSAGE("epoch " << trainer.epochs() << ": plain train/test error " << plain.train_error << " / " << plain.test_error
-                     << ", dropout " << dropped.train_error << " / " << dropped.test_error);
-    CHECK(dropped.test_error < plain.test_error);
-    CHECK(gap(dropped) < gap(plain));
-    CHECK(dropped.test_loss < plain.test_loss);
+    lower_test_error += dropped.test_error < plain.test_error;
+    smaller_gap += gap(dropped) < gap(plain);
+    margin_sum += plain.test_error - dropped.test_error;
   }
+  MESSAGE("of " << kSeeds << " seeds: dropout's test error lower in " << lower_test_error << ", gap smaller in "
+                << smaller_gap << ", mean test-error margin " << margin_sum / kSeeds);
+  CHECK(lower_test_error >= 8);  // measured: 9 of 12, gaps smaller in 11, mean margin 0.025
+  CHECK(smaller_gap >= 10);
+  CHECK(margin_sum / kSeeds > 0.01);
 }
 
 TEST_CASE("two networks with no dropout, from one seed and one batch order, stay bit-identical") {

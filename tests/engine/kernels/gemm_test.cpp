@@ -95,3 +95,17 @@ TEST_CASE("kernels: gemm sums each element in a fixed order (a result does not d
   kernels::gemm(1, n, k, {a.data() + 6 * k, k}, {b.data(), n}, row.data(), n, false);
   for (int j = 0; j < n; ++j) CHECK(row[j] == whole[6 * n + j]);
 }
+
+TEST_CASE("kernels: with k <= 256 a row's bits do not depend on the batch size, across the direct and packed paths") {
+  // m = 1 takes the small-product path (m n k <= 8192), m = 64 the packed one;
+  // with k within one depth block both sum p in ascending order (gemm.cpp).
+  const int n = 24, k = 256, m = 64;
+  std::vector<float> a = random_values(static_cast<size_t>(m) * k, 8), b = random_values(static_cast<size_t>(k) * n, 9);
+  std::vector<float> whole(static_cast<size_t>(m) * n), row(n);
+  kernels::gemm(m, n, k, {a.data(), k}, {b.data(), n}, whole.data(), n, false);
+  for (int i : {0, 5, 63}) {
+    CAPTURE(i);
+    kernels::gemm(1, n, k, {a.data() + i * k, k}, {b.data(), n}, row.data(), n, false);
+    for (int j = 0; j < n; ++j) CHECK(row[j] == whole[static_cast<size_t>(i) * n + j]);
+  }
+}

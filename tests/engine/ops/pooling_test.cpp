@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <limits>
+
 #include "tests/engine/gradcheck.h"
 
 namespace {
@@ -69,6 +72,23 @@ TEST_CASE("max_pool2d sends the gradient of a tied window to its first maximum")
   Var y = ops::max_pool2d(x, 2, 2);
   REQUIRE(tape.backward(y));
   CHECK(tape.grad(x).to_vector() == std::vector<float>{1, 0, 0, 0});
+}
+
+TEST_CASE("max_pool2d passes a NaN through wherever it sits in the window, and its gradient to it") {
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  for (int position = 0; position < 4; ++position) {
+    CAPTURE(position);
+    std::vector<float> values{1, 5, 3, 2};
+    values[static_cast<size_t>(position)] = nan;
+    Tape tape;
+    Var x = tape.variable(Tensor::from({1, 1, 2, 2}, values));
+    Var y = ops::max_pool2d(x, 2, 2);
+    CHECK(std::isnan(y.value()[0]));
+    REQUIRE(tape.backward(y));
+    std::vector<float> expected(4, 0.0f);
+    expected[static_cast<size_t>(position)] = 1.0f;
+    CHECK(tape.grad(x).to_vector() == expected);
+  }
 }
 
 TEST_CASE("pooling reports bad kernels, strides and shapes") {

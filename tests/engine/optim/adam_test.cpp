@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "engine/optim/sgd.h"
 #include "tests/engine/optim/quadratic.h"
 
 TEST_CASE("adam's first step moves every parameter by about the learning rate, whatever the gradient's scale") {
@@ -57,4 +58,29 @@ TEST_CASE("adam follows the schedule hook") {
   p.grad[0] = 3.0f;
   adam.step();
   CHECK(p.value[0] == doctest::Approx(-0.5).epsilon(1e-4));
+}
+
+TEST_CASE("adam and sgd with momentum restart the state of a parameter whose shape changed, reading nothing past it") {
+  // A layer widened between steps: its moments start over at its new size
+  // (under ASan a stale, smaller moment buffer would be an overflow).
+  Parameter p("p", Tensor(Shape{2}));
+  Parameter q("q", Tensor(Shape{2}));
+  Adam adam({&p}, 0.1f);
+  Sgd sgd({&q}, 0.1f, 0.9f);
+  p.grad.copy_from(Tensor::from({2}, {1, 1}));
+  q.grad.copy_from(Tensor::from({2}, {1, 1}));
+  adam.step();
+  sgd.step();
+  for (Parameter* r : {&p, &q}) {
+    r->value = Tensor(Shape{5});
+    r->grad = Tensor::from({5}, {1, -1, 2, -2, 0.5f});
+  }
+  adam.step();
+  sgd.step();
+  // A fresh first step: Adam moves each weight by -lr * sign(g); SGD's velocity starts at g.
+  const std::vector<float> adam_expected{-0.1f, 0.1f, -0.1f, 0.1f, -0.1f}, sgd_expected{-0.1f, 0.1f, -0.2f, 0.2f, -0.05f};
+  for (int i = 0; i < 5; ++i) {
+    CHECK(p.value[i] == doctest::Approx(adam_expected[static_cast<size_t>(i)]).epsilon(1e-5));
+    CHECK(q.value[i] == doctest::Approx(sgd_expected[static_cast<size_t>(i)]).epsilon(1e-6));
+  }
 }
