@@ -304,7 +304,9 @@ std::string Shell::status_json() const {
     std::string object = "{";
     auto member = [&object](const std::string& key, const std::string& json_value) {
       if (object.size() > 1) object += ',';
-      object += json_string(key) + ':' + json_value;
+      object += json_string(key);
+      object += ':';
+      object += json_value;
     };
     for (const auto& [name, numbers] : report.groups)
       if (name == group)
@@ -317,8 +319,12 @@ std::string Shell::status_json() const {
         member(v.key, list_json(v.rows[0]));
       } else {
         std::string rows = "[";
-        for (const std::vector<double>& row : v.rows) rows += (rows.size() > 1 ? "," : "") + list_json(row);
-        member(v.key, rows + "]");
+        for (const std::vector<double>& row : v.rows) {
+          if (rows.size() > 1) rows += ',';
+          rows += list_json(row);
+        }
+        rows += ']';
+        member(v.key, rows);
       }
     }
     add(group, object + "}");

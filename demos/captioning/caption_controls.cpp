@@ -17,7 +17,9 @@ void CaptionDemo::controls() {
       ImGui::ProgressBar(models_.progress(), ImVec2(-1, 0), "loading the trained weights");
       break;
     case CaptionModels::Weights::failed:
+      ImGui::PushTextWrapPos(0);
       ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "untrained: %s", models_.message().c_str());
+      ImGui::PopTextWrapPos();
       break;
     case CaptionModels::Weights::untrained: ImGui::TextDisabled("untrained weights (random, seeded)"); break;
     case CaptionModels::Weights::shipped: ImGui::TextDisabled("trained weights (%s)", CaptionModels::kWeightsAsset); break;
@@ -98,7 +100,7 @@ void CaptionDemo::draw_caption_view() {
   ImGui::EndChild();
 
   const float bottom = ImGui::GetContentRegionAvail().y;
-  ImGui::BeginChild("caption_beam", ImVec2(ImGui::GetContentRegionAvail().x * 0.62f, bottom), true,
+  ImGui::BeginChild("caption_beam", ImVec2(ImGui::GetContentRegionAvail().x * 0.56f, bottom), true,
                     ImGuiWindowFlags_HorizontalScrollbar);
   draw_beam_view();
   ImGui::EndChild();

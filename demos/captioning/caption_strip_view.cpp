@@ -57,10 +57,10 @@ void CaptionDemo::draw_caption_strip() {
     ImGui::PopID();
   }
   if (caption_.words.empty()) ImGui::TextDisabled("(the model ended at once: an empty caption)");
-  if (!attends) {
+  if (model_ == CaptionModels::kShowTell) {
     ImGui::TextWrapped("Show and Tell has no attention: one mean feature vector of the whole picture starts the "
                        "LSTM, and no word looks anywhere in particular.");
-  } else {
+  } else if (attends) {
     ImGui::TextDisabled("hover or click a word: its map covers the scene (brighter cells weigh more)");
   }
 }

@@ -85,7 +85,7 @@ void CaptionDemo::draw_scene_editor(float side) {
     const ImVec2 a(origin.x + static_cast<float>(box.x) * scale, origin.y + static_cast<float>(box.y) * scale);
     const ImVec2 b(origin.x + static_cast<float>(box.right()) * scale, origin.y + static_cast<float>(box.bottom()) * scale);
     draw->AddRect(a, b, i == selected_object_ ? kSelectedColour : kBoxColour, 0, 0, i == selected_object_ ? 2.0f : 1.0f);
-    char label[8];
+    char label[16];
     std::snprintf(label, sizeof label, "%d", i + 1);
     draw->AddText(ImVec2(a.x + 3, a.y + 1), kBoxColour, label);
   }

@@ -7,7 +7,7 @@
 #include "imgui.h"
 
 void CaptionDemo::draw_scores() {
-  ImGui::Text("Test-set BLEU-4, %d scenes per split", scores_.scenes());
+  ImGui::TextWrapped("Test-set BLEU-4, %d scenes per split", scores_.scenes());
   help_marker("Corpus BLEU-4 (no smoothing) of each model's captions of scenes 1..N of each split, decoded as set "
               "in the controls. The held-out scenes each hold a colour-class pair never seen in training: they "
               "test whether the model composes words it knows in a new combination.");
@@ -15,12 +15,12 @@ void CaptionDemo::draw_scores() {
     ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "%s", scores_.error().c_str());
     return;
   }
-  if (ImGui::BeginTable("scores", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
+  if (ImGui::BeginTable("scores", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("model");
     ImGui::TableSetupColumn("test");
     ImGui::TableSetupColumn("held-out");
     ImGui::TableHeadersRow();
-    const char* names[2] = {"Show, Attend and Tell", "Show and Tell"};
+    const char* names[2] = {"Attend", "Show, Tell"};
     for (int model = 0; model < TestSetScores::kModels; ++model) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -42,6 +42,7 @@ void CaptionDemo::draw_scores() {
     }
     ImGui::EndTable();
   }
+  ImGui::TextDisabled("Attend: Show, Attend and Tell");
   if (models_.weights() != CaptionModels::Weights::shipped)
     ImGui::TextWrapped("These are untrained models: their scores are near 0 until the trained weights load.");
 }

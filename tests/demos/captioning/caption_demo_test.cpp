@@ -9,6 +9,7 @@
 #include "demos/assets.h"
 #include "demos/captioning/caption_demo.h"
 #include "demos/captioning/scene_edits.h"
+#include "demos/captioning/vocabulary.h"
 
 namespace {
 
