@@ -40,15 +40,22 @@ void CaptionDemo::draw_beam_view() {
   std::vector<int> best_tokens;
   for (int t : caption_.tokens) best_tokens.push_back(t);
   best_tokens.push_back(kEnd);
-  ImGui::Text("Beam search, k = %d: %d steps", beam_width_, static_cast<int>(caption_.steps.size()));
+  const int total = static_cast<int>(caption_.steps.size());
+  ImGui::Text("Beam search, k = %d:", beam_width_);
   ImGui::SameLine();
-  ImGui::TextDisabled("(summed log p; grey: pruned; green: finished; gold: the chosen caption)");
+  int shown = beam_steps_shown_ == 0 || beam_steps_shown_ > total ? total : beam_steps_shown_;
+  ImGui::SetNextItemWidth(160);
+  if (ImGui::SliderInt("steps shown", &shown, 1, total)) beam_steps_shown_ = shown == total ? 0 : shown;
+  ImGui::SameLine();
+  if (ImGui::SmallButton("next step")) beam_steps_shown_ = shown >= total ? 1 : shown + 1;
+  ImGui::TextDisabled("summed log p; grey: pruned; green: finished; gold: the chosen caption's path; hover for the words");
 
   size_t rows = 0;
   for (const BeamStep& s : caption_.steps) rows = std::max(rows, s.kept.size() + s.pruned.size());
+  const size_t columns = static_cast<size_t>(shown);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float height = static_cast<float>(rows) * kRow + kGap + 4;
-  ImGui::Dummy(ImVec2(kColumn * static_cast<float>(caption_.steps.size()), height));
+  ImGui::Dummy(ImVec2(kColumn * static_cast<float>(columns), height));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const Hypothesis* hovered = nullptr;
@@ -57,7 +64,7 @@ void CaptionDemo::draw_beam_view() {
     return ImVec2(origin.x + kColumn * static_cast<float>(step),
                   origin.y + kRow * static_cast<float>(row) + (pruned ? kGap : 0));
   };
-  for (size_t t = 0; t < caption_.steps.size(); ++t) {
+  for (size_t t = 0; t < columns; ++t) {
     const BeamStep& step = caption_.steps[t];
     const std::vector<int> parents = t > 0 ? live_rows(caption_.steps[t - 1]) : std::vector<int>{};
     for (int pass = 0; pass < 2; ++pass) {
@@ -67,7 +74,7 @@ void CaptionDemo::draw_beam_view() {
         const size_t row = pass == 0 ? i : step.kept.size() + i;
         const ImVec2 a = cell_min(t, row, pass == 1);
         const ImVec2 b(a.x + kCellWidth, a.y + kRow - 3);
-        const bool on_best = pass == 0 && is_prefix(h.tokens, best_tokens);
+        const bool on_best = pass == 0 && columns == caption_.steps.size() && is_prefix(h.tokens, best_tokens);
         if (t > 0 && h.parent >= 0 && h.parent < static_cast<int>(parents.size())) {
           const ImVec2 p = cell_min(t - 1, static_cast<size_t>(parents[static_cast<size_t>(h.parent)]), false);
           draw->AddLine(ImVec2(p.x + kCellWidth, p.y + kRow / 2 - 1), ImVec2(a.x, a.y + kRow / 2 - 1),
@@ -89,7 +96,7 @@ void CaptionDemo::draw_beam_view() {
     ImGui::SetTooltip("%s%s\nsummed log p %.3f, score %.3f", vocabulary.detokenise(words).c_str(),
                       hovered->finished ? " <end>" : "", hovered->log_prob, hovered->score);
   }
-  if (!caption_.final_hypotheses.empty()) {
+  if (!caption_.final_hypotheses.empty() && columns == caption_.steps.size()) {
     ImGui::Text("Finished captions, best score first:");
     for (size_t i = 0; i < std::min<size_t>(caption_.final_hypotheses.size(), 10); ++i) {
       const Hypothesis& h = caption_.final_hypotheses[i];

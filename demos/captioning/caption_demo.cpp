@@ -51,6 +51,7 @@ void CaptionDemo::declare_state(StateFields& f) {
   f.integer("sample_seed", &sample_seed_, 1, 1, 999999);
   f.integer("word", &word_, -1, -1, kMaxCaptionWords);
   f.integer("score_scenes", &score_scenes_, 100, 10, 1000);
+  f.integer("beam_steps", &beam_steps_shown_, 0, 0, 64);
 }
 
 void CaptionDemo::state_loaded() {
