@@ -44,11 +44,11 @@ void CaptionDemo::draw_beam_view() {
   ImGui::Text("Beam search, k = %d:", beam_width_);
   ImGui::SameLine();
   int shown = beam_steps_shown_ == 0 || beam_steps_shown_ > total ? total : beam_steps_shown_;
-  ImGui::SetNextItemWidth(160);
-  if (ImGui::SliderInt("steps shown", &shown, 1, total)) beam_steps_shown_ = shown == total ? 0 : shown;
+  ImGui::SetNextItemWidth(110);
+  if (ImGui::SliderInt("steps", &shown, 1, total)) beam_steps_shown_ = shown == total ? 0 : shown;
   ImGui::SameLine();
   if (ImGui::SmallButton("next step")) beam_steps_shown_ = shown >= total ? 1 : shown + 1;
-  ImGui::TextDisabled("summed log p; grey: pruned; green: finished; gold: the chosen caption's path; hover for the words");
+  ImGui::TextDisabled("summed log p; grey: pruned; green: finished; gold: the chosen path");
 
   size_t rows = 0;
   for (const BeamStep& s : caption_.steps) rows = std::max(rows, s.kept.size() + s.pruned.size());

@@ -59,7 +59,10 @@ void CaptionDemo::controls() {
   ImGui::SameLine();
   ImGui::TextDisabled("seed %d%s", seed_, objects_.empty() ? "" : ", edited");
   ImGui::SliderInt("test scenes", &score_scenes_, 10, 1000, "%d", ImGuiSliderFlags_Logarithmic);
-  help_marker("How many test and held-out scenes the side-by-side BLEU-4 scores decode, with the decoding above.");
+  help_marker("How many test and held-out scenes the side-by-side BLEU-4 scores decode.");
+  ImGui::Combo("scores decode", &score_decode_, "greedy\0as set above\0");
+  help_marker("Greedy is cheap and does not restart the scores when you change the beam; \"as set above\" scores "
+              "the decoding you chose (a wide beam takes longer).");
 }
 
 void CaptionDemo::draw() {

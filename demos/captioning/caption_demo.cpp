@@ -51,6 +51,7 @@ void CaptionDemo::declare_state(StateFields& f) {
   f.integer("sample_seed", &sample_seed_, 1, 1, 999999);
   f.integer("word", &word_, -1, -1, kMaxCaptionWords);
   f.integer("score_scenes", &score_scenes_, 100, 10, 1000);
+  f.choice("score_decode", &score_decode_, {"greedy", "as_set"}, 0);
   f.integer("beam_steps", &beam_steps_shown_, 0, 0, 64);
 }
 
@@ -140,7 +141,7 @@ void CaptionDemo::sync_caption() {
         const float weight = a[static_cast<size_t>((y / cell) * 8 + x / cell)] / peak;
         for (int c = 0; c < 3; ++c) {
           const size_t i = static_cast<size_t>(c * area + y * kSceneSize + x);
-          lit[i] = planes[i] * (0.25f + 0.75f * weight) + 0.45f * weight * (c == 2 ? 0.3f : 1.0f);
+          lit[i] = planes[i] * (0.2f + 0.8f * weight) + 0.18f * weight * (c == 2 ? 0.3f : 1.0f);
         }
       }
     set_rgb_image_from_planes(word_maps_[w], lit.data(), kSceneSize, kSceneSize);
@@ -149,10 +150,12 @@ void CaptionDemo::sync_caption() {
 }
 
 void CaptionDemo::sync_scores() {
-  const DecodeSettings s = decode_settings();
-  char key[96];
-  std::snprintf(key, sizeof key, "%d|%d|%d|%d|%.6g|%d|%u", score_scenes_, method_, beam_width_, normalisation_,
-                static_cast<double>(temperature_), sample_seed_, models_.version());
+  DecodeSettings s = decode_settings();
+  if (score_decode_ == 0) s = DecodeSettings{DecodeMethod::greedy};
+  char key[112];
+  std::snprintf(key, sizeof key, "%d|%d|%d|%d|%d|%.6g|%d|%u", score_scenes_, score_decode_, static_cast<int>(s.method),
+                s.beam_width, static_cast<int>(s.normalisation), s.temperature, static_cast<int>(s.seed),
+                models_.version());
   if (key != scores_key_) {
     scores_key_ = key;
     scores_.restart(score_scenes_, s);

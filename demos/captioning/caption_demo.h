@@ -89,6 +89,7 @@ class CaptionDemo : public Demo {
   int sample_seed_ = 1;
   int word_ = -1;  // the pinned word whose map covers the scene
   int score_scenes_ = 100;
+  int score_decode_ = 0;  // the scores' decoding: greedy, or as set in the controls
   int beam_steps_shown_ = 0;  // the beam view shows steps 1..this; 0: all
 
   // The world.

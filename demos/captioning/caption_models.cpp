@@ -13,11 +13,11 @@
 #define CAPTION_MODELS_MERGED 0
 #endif
 
+#if CAPTION_MODELS_MERGED
+
 namespace {
 constexpr uint64_t kUntrainedSeed = 12;
 }
-
-#if CAPTION_MODELS_MERGED
 
 struct CaptionModels::Impl {
   Captioner attention{CaptionModel::attention, kUntrainedSeed};

@@ -13,7 +13,7 @@
 namespace {
 
 constexpr int kThumbnailSlot = 520;  // 520..539
-constexpr float kThumbnail = 56;
+constexpr float kThumbnail = 48;
 
 }  // namespace
 
@@ -24,8 +24,8 @@ void CaptionDemo::draw_caption_strip() {
   }
   const bool attends = !caption_.attention.empty();
   ImGui::Text("Caption (%s)", model_ == CaptionModels::kAttention ? "Show, Attend and Tell" : "Show and Tell");
-  ImGui::SameLine();
-  ImGui::TextDisabled("log p = %.3f%s", caption_.log_prob, caption_.finished ? "" : ", cut at the length limit");
+  ImGui::TextDisabled("log p = %.3f%s, %.0f ms", caption_.log_prob, caption_.finished ? "" : ", cut at the length limit",
+                      caption_ms_);
 
   hovered_word_ = -1;
   word_centres_.clear();
@@ -61,7 +61,9 @@ void CaptionDemo::draw_caption_strip() {
     ImGui::TextWrapped("Show and Tell has no attention: one mean feature vector of the whole picture starts the "
                        "LSTM, and no word looks anywhere in particular.");
   } else if (attends) {
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("hover or click a word: its map covers the scene (brighter cells weigh more)");
+    ImGui::PopTextWrapPos();
   }
 }
 

@@ -29,8 +29,8 @@ void draw_attention(ImDrawList* draw, ImVec2 origin, float scale, const std::vec
     const ImVec2 a(origin.x + static_cast<float>(i % 8) * cell, origin.y + static_cast<float>(i / 8) * cell);
     const ImVec2 b(a.x + cell, a.y + cell);
     const float w = weights[static_cast<size_t>(i)] / peak;
-    draw->AddRectFilled(a, b, IM_COL32(0, 0, 0, static_cast<int>(150 * (1 - w))));
-    draw->AddRectFilled(a, b, IM_COL32(255, 230, 90, static_cast<int>(90 * w)));
+    draw->AddRectFilled(a, b, IM_COL32(0, 0, 0, static_cast<int>(170 * (1 - w))));
+    draw->AddRectFilled(a, b, IM_COL32(255, 230, 90, static_cast<int>(40 * w)));
     if (i == best) draw->AddRect(a, b, kAttentionColour, 0, 0, 2);
   }
 }
