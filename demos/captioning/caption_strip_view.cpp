@@ -44,16 +44,17 @@ void CaptionDemo::draw_caption_strip() {
       const float left = at.x + (width - kThumbnail) / 2;
       draw_rgb_image(ImVec2(left, at.y), ImVec2(left + kThumbnail, at.y + kThumbnail),
                      word_maps_[static_cast<size_t>(w)], kThumbnailSlot + (w % 20), true);
-      ImGui::Dummy(ImVec2(width, kThumbnail));
     }
     const bool pinned = word_ == w;
+    bool clicked = attends && ImGui::InvisibleButton("map", ImVec2(width, kThumbnail));
     if (pinned) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(word.c_str(), ImVec2(width, 0))) word_ = pinned ? -1 : w;
+    clicked = ImGui::Button(word.c_str(), ImVec2(width, 0)) || clicked;
     if (pinned) ImGui::PopStyleColor();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();  // the word's button
+    word_centres_.push_back({(min.x + max.x) / 2, (min.y + max.y) / 2});
+    if (clicked) word_ = pinned ? -1 : w;
     ImGui::EndGroup();
     if (ImGui::IsItemHovered()) hovered_word_ = w;
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    word_centres_.push_back({(min.x + max.x) / 2, (min.y + max.y) / 2});
     ImGui::PopID();
   }
   if (caption_.words.empty()) ImGui::TextDisabled("(the model ended at once: an empty caption)");

@@ -625,8 +625,16 @@ async function main() {
       assert(s.caption.shown_word === -1, `a word is shown before any click: ${s.caption.shown_word}`);
       const word = Math.min(1, s.caption.words - 1);
       const [x, y] = s.caption.word_centres[word];
-      await c.mouse.click(x, y);
+      // Frames take a while here (a beam of untrained captions is long): give each event its own frames.
+      const pause = () => new Promise((r) => setTimeout(r, 600));
+      await c.mouse.move(x, y);
+      await pause();
+      await c.mouse.down();
+      await pause();
+      await c.mouse.up();
+      await waitForStatus(c, (t) => t.state.word === word, 'the clicked word pinned', 20000);
       await c.mouse.move(5, 790);  // away from the strip: the pinned word stays shown
+      await pause();
       const clicked = await waitForStatus(c, (t) => t.caption.shown_word === word && t.state.word === word,
                                           'the clicked word\'s map over the scene', 20000);
       assert(/word=/.test(clicked.hash), `the pinned word is not in the link: ${clicked.hash}`);
