@@ -2,6 +2,7 @@
 // frame (budgets count checks, not time), the editor's actions, the report.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <map>
 #include <string>
 
@@ -126,9 +127,20 @@ TEST_CASE("caption demo: edits change what the captioner reads, and the referenc
   const std::vector<std::string> before = t.demo.references();
   const std::string objects_before = objects_text(t.demo.scene());
   const int colour = t.demo.scene().objects[0].colour;
+  const double log_prob_before = t.demo.caption().log_prob;
   t.demo.set_object_colour(0, (colour + 1) % kColourCount);
   t.frames(1);
   CHECK(objects_text(t.demo.scene()) != objects_before);
+  CHECK(t.demo.caption().log_prob != log_prob_before);  // the captioner read the recoloured picture
+  const double after_colour = t.demo.caption().log_prob;
+  const Box box = t.demo.scene().objects[0].box;
+  std::string why = "unmoved";
+  for (int y = 0; y <= kMaxCorner && !why.empty(); y += 6)
+    for (int x = 0; x <= kMaxCorner && !why.empty(); x += 6)
+      if (std::abs(x - box.x) + std::abs(y - box.y) > 8) why = t.demo.drop_object(0, x, y);
+  REQUIRE(why.empty());
+  t.frames(1);
+  CHECK(t.demo.caption().log_prob != after_colour);  // and the moved one
   CHECK(t.text("objects") == objects_text(t.demo.scene()));
   CHECK(t.demo.references() != before);  // every reference names the colour
   const size_t count = t.demo.scene().objects.size();
