@@ -31,6 +31,10 @@ bool is_prefix(const std::vector<int>& prefix, const std::vector<int>& tokens) {
 }  // namespace
 
 void CaptionDemo::draw_beam_view() {
+  if (preview_) {
+    ImGui::TextDisabled("dragging: the beam is searched again when you drop the object");
+    return;
+  }
   if (method_ != static_cast<int>(DecodeMethod::beam) || caption_.steps.empty()) {
     ImGui::TextWrapped("The beam is drawn for beam search. %s", method_ == 0 ? "Greedy decoding keeps one caption: "
                        "beam search with k = 1." : "Sampling draws one word at a time and keeps no beam.");
@@ -48,7 +52,7 @@ void CaptionDemo::draw_beam_view() {
   if (ImGui::SliderInt("steps", &shown, 1, total)) beam_steps_shown_ = shown == total ? 0 : shown;
   ImGui::SameLine();
   if (ImGui::SmallButton("next step")) beam_steps_shown_ = shown >= total ? 1 : shown + 1;
-  ImGui::TextDisabled("summed log p; grey: pruned; green: finished; gold: the chosen path");
+  ImGui::TextDisabled("sum of log p; grey: pruned; green: ended");
 
   size_t rows = 0;
   for (const BeamStep& s : caption_.steps) rows = std::max(rows, s.kept.size() + s.pruned.size());

@@ -114,13 +114,18 @@ CaptionSource CaptionDemo::source_for(int model, const Scene& scene) const {
 }
 
 void CaptionDemo::sync_caption() {
+  // While an object is dragged, a wide beam would cost a frame per pixel moved:
+  // the caption follows greedily, and the chosen search runs on the drop.
+  preview_ = dragging_ >= 0 && method_ == static_cast<int>(DecodeMethod::beam) && beam_width_ > 1;
   char key[160];
-  std::snprintf(key, sizeof key, "%s|%d|%d|%d|%d|%.6g|%d|%u", scene_key_.c_str(), model_, method_, beam_width_,
-                normalisation_, static_cast<double>(temperature_), sample_seed_, models_.version());
+  std::snprintf(key, sizeof key, "%s|%d|%d|%d|%d|%.6g|%d|%u|%d", scene_key_.c_str(), model_, method_, beam_width_,
+                normalisation_, static_cast<double>(temperature_), sample_seed_, models_.version(), preview_ ? 1 : 0);
   if (key == caption_key_) return;
   caption_key_ = key;
   const double started = now_seconds();
-  caption_ = decode_caption(models_.source(model_, scene_image_), decode_settings());
+  DecodeSettings settings = decode_settings();
+  if (preview_) settings.method = DecodeMethod::greedy;
+  caption_ = decode_caption(models_.source(model_, scene_image_), settings);
   caption_ms_ = (now_seconds() - started) * 1000;
 
   std::vector<Tokens> references;

@@ -108,6 +108,7 @@ class CaptionDemo : public Demo {
   CaptionResult caption_;
   std::string caption_key_;
   double caption_ms_ = 0;
+  bool preview_ = false;  // the caption is a greedy preview while dragging
   std::vector<std::string> references_;
   BleuScore bleu_[4];  // BLEU-1..4 of the caption, smoothed (bleu.h)
   std::vector<RgbImage> word_maps_;  // one thumbnail per word

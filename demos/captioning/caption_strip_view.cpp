@@ -24,8 +24,8 @@ void CaptionDemo::draw_caption_strip() {
   }
   const bool attends = !caption_.attention.empty();
   ImGui::Text("Caption (%s)", model_ == CaptionModels::kAttention ? "Show, Attend and Tell" : "Show and Tell");
-  ImGui::TextDisabled("log p = %.3f%s, %.0f ms", caption_.log_prob, caption_.finished ? "" : ", cut at the length limit",
-                      caption_ms_);
+  ImGui::TextDisabled("log p = %.3f%s, %.0f ms%s", caption_.log_prob, caption_.finished ? "" : ", cut at the length limit",
+                      caption_ms_, preview_ ? " (greedy while dragging; the beam runs on the drop)" : "");
 
   hovered_word_ = -1;
   word_centres_.clear();
