@@ -259,6 +259,7 @@ void CaptionDemo::report(DemoReport& out) const {
   out.set_text_in("caption", "text", Vocabulary::captions().detokenise(caption_.tokens));
   out.set_text_in("caption", "error", !items_error_.empty() ? items_error_ : caption_.error);
   out.set_text_in("caption", "message", edit_message_);
+  out.set_text_in("caption", "weights_message", models_.message());
   std::vector<std::vector<double>> attention_rows;
   for (const std::vector<float>& weights : caption_.attention)
     attention_rows.emplace_back(weights.begin(), weights.end());

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 
@@ -245,4 +247,47 @@ TEST_CASE("caption demo: pinning a word shows its map; a word beyond the caption
   CHECK(caption_numbers(report_of(t.demo))["shown_word"] == 0);
   t.demo.show_word(16);
   CHECK(caption_numbers(report_of(t.demo))["shown_word"] == (t.demo.caption().words.size() > 16 ? 16 : -1));
+}
+
+namespace {
+
+std::vector<uint8_t> g_items_bytes, g_weights_bytes;
+
+// Serves the real Fashion-MNIST subset and a stand-in weights file.
+AssetStatus stand_in_assets(const std::string& name) {
+  AssetStatus status;
+  status.state = AssetStatus::State::Ready;
+  status.progress = 1;
+  if (name == "data/fashion-mnist.bin") status.bytes = &g_items_bytes;
+  else if (name == CaptionModels::kWeightsAsset) status.bytes = &g_weights_bytes;
+  else status.state = AssetStatus::State::Failed;
+  return status;
+}
+
+}  // namespace
+
+TEST_CASE("caption demo: corrupt or truncated weights are refused with a message; the untrained models keep captioning") {
+  std::ifstream file(std::string(PLAYGROUND_DATA_DIR) + "/fashion-mnist.bin", std::ios::binary);
+  g_items_bytes.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  for (const std::vector<uint8_t>& bad : {std::vector<uint8_t>{'D', 'L', 'P', 'W', 1, 2, 3}, std::vector<uint8_t>(4096, 7)}) {
+    g_weights_bytes = bad;
+    CaptionDemo demo;
+    StateFields fields;
+    demo.declare_state(fields);
+    fields.reset_all();
+    set_asset_backend(stand_in_assets);
+    demo.state_loaded();
+    for (int i = 0; i < 3; ++i) demo.step(StepBudget::for_checks(0));
+    set_asset_backend(nullptr);
+    REQUIRE(demo.ready());
+    DemoReport report;
+    demo.report(report);
+    std::map<std::string, double> numbers = caption_numbers(report);
+    CHECK(numbers["weights"] == static_cast<double>(CaptionModels::Weights::failed));
+    const DemoReport::GroupValue* message = group_value(report, "weights_message");
+    REQUIRE(message);
+    CHECK(message->text.find(CaptionModels::kWeightsAsset) == 0);
+    CHECK(demo.caption().error.empty());
+    CHECK(demo.caption().log_prob < 0);  // still decoding, with the untrained models
+  }
 }
