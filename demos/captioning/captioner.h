@@ -36,7 +36,7 @@ const char* caption_model_name(CaptionModel model);  // "show_tell", "attention"
 
 struct CaptionerSize {
   int embedding = 32;  // E, also the deep output's width
-  int hidden = 128;    // H, the LSTM's width
+  int hidden = 96;     // H, the LSTM's width
   int attention = 64;  // A, the additive attention's width
   ImageEncoderSize encoder;
 };
