@@ -3,15 +3,13 @@
 #include <memory>
 
 #include "demos/assets.h"
+#include "demos/captioning/caption_weights.h"
 #include "demos/captioning/captioner.h"
 
-namespace {
-constexpr uint64_t kUntrainedSeed = 12;
-}  // namespace
-
 struct CaptionModels::Impl {
-  Captioner attention{CaptionModel::attention, kUntrainedSeed};
-  Captioner show_tell{CaptionModel::show_tell, kUntrainedSeed + 1};
+  // Before the weights arrive: the shipped models' own initialisation (tools/train_captioner.cpp).
+  Captioner attention{CaptionModel::attention, kCaptionerSeed};
+  Captioner show_tell{CaptionModel::show_tell, kCaptionerSeed};
   const Captioner& model(int which) const { return which == kAttention ? attention : show_tell; }
 };
 
@@ -40,7 +38,14 @@ void CaptionModels::poll() {
     weights_ = Weights::failed;
     message_ = asset.error.empty() ? std::string("could not load ") + kWeightsAsset : asset.error;
   } else if (asset.bytes) {
-    weights_ = Weights::failed;
-    message_ = std::string(kWeightsAsset) + ": the weights cannot be read yet (cap-models is not merged)";
+    // All or nothing (caption_weights.h): a bad file leaves both untrained models in place.
+    const LoadResult loaded = load_captioners(asset.bytes->data(), asset.bytes->size(), impl_->show_tell, impl_->attention);
+    if (loaded.ok) {
+      weights_ = Weights::shipped;
+      ++version_;
+    } else {
+      weights_ = Weights::failed;
+      message_ = std::string(kWeightsAsset) + ": " + loaded.error;
+    }
   }
 }
