@@ -6,11 +6,13 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "app/url_state.h"
 #include "demos/assets.h"
 #include "demos/captioning/caption_demo.h"
+#include "demos/captioning/caption_weights.h"
 #include "demos/captioning/scene_edits.h"
 #include "demos/captioning/vocabulary.h"
 
@@ -290,4 +292,37 @@ TEST_CASE("caption demo: corrupt or truncated weights are refused with a message
     CHECK(demo.caption().error.empty());
     CHECK(demo.caption().log_prob < 0);  // still decoding, with the untrained models
   }
+}
+
+TEST_CASE("caption demo: weights that arrive later replace the untrained models, and the caption is decoded again") {
+  std::ifstream file(std::string(PLAYGROUND_DATA_DIR) + "/fashion-mnist.bin", std::ios::binary);
+  g_items_bytes.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  const Captioner other_show_tell(CaptionModel::show_tell, 99), other_attention(CaptionModel::attention, 98);
+  g_weights_bytes = save_captioners(other_show_tell, other_attention);
+  CaptionDemo demo;
+  StateFields fields;
+  demo.declare_state(fields);
+  fields.reset_all();
+  set_asset_backend(nullptr);
+  set_asset_directory("/nonexistent");  // first the items only: the weights fail to load
+  demo.state_loaded();
+  set_asset_backend(stand_in_assets);
+  for (int i = 0; i < 2; ++i) demo.step(StepBudget::for_checks(0));
+  set_asset_backend(nullptr);
+  set_asset_directory(".");
+  REQUIRE(demo.ready());
+  CHECK(caption_numbers(report_of(demo))["weights"] == static_cast<double>(CaptionModels::Weights::shipped));
+  // The same scene through the loaded attention model directly gives the demo's caption.
+  SceneItems items;
+  REQUIRE(items.load(parse_image_asset(g_items_bytes.data(), g_items_bytes.size()).asset).empty());
+  auto context = std::make_shared<CaptionContext>(other_attention.encode(render_scene(items, demo.scene())));
+  CaptionSource direct;
+  direct.initial_state = other_attention.initial_state(*context);
+  direct.step = [&other_attention, context](int previous, const std::vector<float>& state, std::vector<float>* a) {
+    return other_attention.step(*context, previous, state, a);
+  };
+  DecodeSettings settings;  // the demo's defaults: beam 3, no normalisation
+  const CaptionResult expected = decode_caption(direct, settings);
+  CHECK(expected.words == demo.caption().words);
+  CHECK(expected.log_prob == demo.caption().log_prob);
 }
