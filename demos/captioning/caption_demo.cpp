@@ -256,7 +256,12 @@ void CaptionDemo::report(DemoReport& out) const {
   if (std::isfinite(heldout)) out.set_in("caption", "bleu4_heldout", heldout);
   const double heldout_show_tell = scores_.bleu4(CaptionModels::kShowTell, 1);
   if (std::isfinite(heldout_show_tell)) out.set_in("caption", "bleu4_heldout_show_tell", heldout_show_tell);
-  out.set_text_in("caption", "text", Vocabulary::captions().detokenise(caption_.tokens));
+  std::string text;  // the words as shown, special tokens an untrained model may emit included
+  for (const std::string& word : caption_.words) {
+    if (!text.empty()) text += ' ';
+    text += word;
+  }
+  out.set_text_in("caption", "text", text);
   out.set_text_in("caption", "error", !items_error_.empty() ? items_error_ : caption_.error);
   out.set_text_in("caption", "message", edit_message_);
   out.set_text_in("caption", "weights_message", models_.message());

@@ -89,7 +89,14 @@ void CaptionDemo::draw_bleu() {
                       bleu_[3].reference_length);
   for (size_t i = 0; i < references_.size(); ++i) {
     const bool same = references_[i] == Vocabulary::captions().detokenise(caption_.tokens);
-    if (same) ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.5f, 1), "= %s", references_[i].c_str());
-    else ImGui::BulletText("%s", references_[i].c_str());
+    if (same) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.5f, 1), "= %s", references_[i].c_str());
+      ImGui::PopTextWrapPos();
+    }
+    else {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", references_[i].c_str());
+    }
   }
 }

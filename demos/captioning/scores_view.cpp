@@ -7,8 +7,7 @@
 #include "imgui.h"
 
 void CaptionDemo::draw_scores() {
-  ImGui::TextWrapped("Test-set BLEU-4, %d scenes per split, %s decoding", scores_.scenes(),
-                     score_decode_ == 0 ? "greedy" : "the chosen");
+  ImGui::Text("Test-set BLEU-4");
   help_marker("Corpus BLEU-4 (no smoothing) of each model's captions of scenes 1..N of each split, decoded as set "
               "in the controls. The held-out scenes each hold a colour-class pair never seen in training: they "
               "test whether the model composes words it knows in a new combination.");
@@ -43,6 +42,7 @@ void CaptionDemo::draw_scores() {
     }
     ImGui::EndTable();
   }
+  ImGui::TextDisabled("%d scenes per split, %s decoding", scores_.scenes(), score_decode_ == 0 ? "greedy" : "the chosen");
   ImGui::TextDisabled("Attend: Show, Attend and Tell");
   if (models_.weights() != CaptionModels::Weights::shipped)
     ImGui::TextWrapped("These are untrained models: their scores are near 0 until the trained weights load.");
