@@ -114,3 +114,64 @@ CaptionEvaluation evaluate_captions(const Captioner& model, const SceneItems& it
   for (int n = 1; n <= 4; ++n) evaluation.bleu.push_back(corpus_bleu(candidates, references, n).score);
   return evaluation;
 }
+
+namespace {
+
+// The share of cell l's 8 x 8 pixels inside the box.
+double cell_coverage(int cell, const Box& box) {
+  constexpr int side = kSceneSize / ImageEncoder::kGridSide;
+  const int x0 = side * (cell % ImageEncoder::kGridSide), y0 = side * (cell / ImageEncoder::kGridSide);
+  const int overlap_x = std::max(0, std::min(x0 + side, box.right()) - std::max(x0, box.x));
+  const int overlap_y = std::max(0, std::min(y0 + side, box.bottom()) - std::max(y0, box.y));
+  return static_cast<double>(overlap_x * overlap_y) / (side * side);
+}
+
+// The object of this class word ("bag" or "bags") if exactly one object has its class, else -1.
+int named_object(const Scene& scene, const std::string& word) {
+  int found = -1;
+  for (int i = 0; i < static_cast<int>(scene.objects.size()); ++i) {
+    const int item_class = scene.objects[static_cast<size_t>(i)].item_class;
+    if (word != class_word(item_class) && word != class_plural(item_class)) continue;
+    if (found >= 0) return -1;
+    found = i;
+  }
+  return found;
+}
+
+}  // namespace
+
+AttentionInBox measure_attention_in_box(const Captioner& model, const SceneItems& items, SceneSplit split,
+                                        uint64_t first_seed, int scenes) {
+  AttentionInBox result;
+  if (model.model() != CaptionModel::attention) return result;
+  int above_half = 0;
+  for (uint64_t seed = first_seed; seed < first_seed + static_cast<uint64_t>(std::max(0, scenes)); ++seed) {
+    const Scene scene = generate_scene(items, split, seed);
+    const CaptionContext context = model.encode(render_scene(items, scene));
+    std::vector<float> state = model.initial_state(context);
+    int token = kStart;
+    for (int t = 0; t < kMaxDecodedTokens && token != kEnd; ++t) {
+      std::vector<float> attention;
+      const DecoderStep out = model.step(context, token, state, &attention);
+      if (out.log_probs.empty()) break;
+      token = static_cast<int>(std::max_element(out.log_probs.begin(), out.log_probs.end()) - out.log_probs.begin());
+      state = out.state;
+      const int object = named_object(scene, Vocabulary::captions().word(token));
+      if (object < 0) continue;
+      const Box& box = scene.objects[static_cast<size_t>(object)].box;
+      double mass = 0;
+      for (int cell = 0; cell < ImageEncoder::kCells; ++cell)
+        mass += static_cast<double>(attention[static_cast<size_t>(cell)]) * cell_coverage(cell, box);
+      result.mean_mass += mass;
+      result.mean_box_share += static_cast<double>(box.size * box.size) / (kSceneSize * kSceneSize);
+      if (mass > 0.5) ++above_half;
+      ++result.words;
+    }
+  }
+  if (result.words > 0) {
+    result.mean_mass /= result.words;
+    result.mean_box_share /= result.words;
+    result.share_above_half = static_cast<double>(above_half) / result.words;
+  }
+  return result;
+}

@@ -75,3 +75,17 @@ CaptionEvaluation evaluate_captions(const Captioner& model, const SceneItems& it
 // The decoded caption's tokens for one rendered scene (greedy or beam, max 20 tokens).
 DecodeResult decode_caption(const Captioner& model, const CaptionContext& context, CaptionDecoding decoding,
                             int beam_width);
+
+// Where the attention model looks when it names an object (Xu et al.'s
+// figures, measured): for each class word a greedy caption emits whose class
+// occurs once in the scene, the attention mass of the step that emitted it
+// inside that object's box, each cell counted by the share of its 8 x 8
+// pixels the box covers.
+struct AttentionInBox {
+  int words = 0;              // class words measured
+  double mean_mass = 0;       // mean attention mass inside the named object's box
+  double share_above_half = 0;  // share of those words with more than half the mass inside
+  double mean_box_share = 0;  // the mean box's share of the image (what uniform attention would give)
+};
+AttentionInBox measure_attention_in_box(const Captioner& model, const SceneItems& items, SceneSplit split,
+                                        uint64_t first_seed, int scenes);
