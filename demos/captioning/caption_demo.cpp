@@ -270,4 +270,8 @@ void CaptionDemo::report(DemoReport& out) const {
     attention_rows.emplace_back(weights.begin(), weights.end());
   out.set_rows_in("caption", "attention", attention_rows);
   out.set_rows_in("caption", "word_centres", word_centres_);
+  out.set_list_in("caption", "scene_rect", scene_rect_);
+  std::vector<std::vector<double>> boxes;
+  for (const SceneObject& o : scene_.objects) boxes.push_back({static_cast<double>(o.box.x), static_cast<double>(o.box.y)});
+  out.set_rows_in("caption", "boxes", boxes);
 }

@@ -123,5 +123,6 @@ class CaptionDemo : public Demo {
   Box drag_ghost_;
   int hovered_word_ = -1;
   int selected_object_ = 0;
-  std::vector<std::vector<double>> word_centres_;  // screen positions of the word chips, for browser tests
+  std::vector<std::vector<double>> word_centres_;
+  std::vector<double> scene_rect_;  // the big scene's screen corner and pixels per scene pixel, for browser tests  // screen positions of the word chips, for browser tests
 };

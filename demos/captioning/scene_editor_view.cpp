@@ -41,6 +41,7 @@ void CaptionDemo::draw_scene_editor(float side) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float scale = side / kSceneSize;
+  scene_rect_ = {origin.x, origin.y, scale};
   draw_rgb_image(origin, ImVec2(origin.x + side, origin.y + side), scene_picture_, kSceneSlot, true);
   ImGui::InvisibleButton("scene_canvas", ImVec2(side, side));
   const bool hovered = ImGui::IsItemHovered();

@@ -644,6 +644,31 @@ async function main() {
                   `${scored.caption.decode_ms.toFixed(1)} ms with beam 5); BLEU-4 on 10 scenes: attention ` +
                   `${scored.caption.bleu4_attention.toFixed(3)}, Show and Tell ${scored.caption.bleu4_show_tell.toFixed(3)}, ` +
                   `held-out ${scored.caption.bleu4_heldout.toFixed(3)}`);
+      // Drag object 1 onto object 2: refused with a message, nothing moves; a short free drag moves it.
+      const [sx, sy, scale] = scored.caption.scene_rect;
+      const at = (box, dx = 14, dy = 14) => [sx + (box[0] + dx) * scale, sy + (box[1] + dy) * scale];
+      const drag = async (from, to) => {
+        await c.mouse.move(...from);
+        await pause();
+        await c.mouse.down();
+        await pause();
+        for (let i = 1; i <= 4; ++i) {
+          await c.mouse.move(from[0] + (to[0] - from[0]) * i / 4, from[1] + (to[1] - from[1]) * i / 4);
+          await pause();
+        }
+        await c.mouse.up();
+        await pause();
+      };
+      const boxes = scored.caption.boxes;
+      assert(boxes.length >= 2, `scene 1 has ${boxes.length} objects`);
+      await drag(at(boxes[0]), at(boxes[1]));
+      const refused = await waitForStatus(c, (t) => /would overlap/.test(t.caption.message), 'a refused drop', 20000);
+      assert(JSON.stringify(refused.caption.boxes[1]) === JSON.stringify(boxes[1]), 'the other object moved');
+      for (const [i, j] of [[0, 1]]) {
+        const [a, b] = [refused.caption.boxes[i], refused.caption.boxes[j]];
+        assert(a[0] + 28 <= b[0] || b[0] + 28 <= a[0] || a[1] + 28 <= b[1] || b[1] + 28 <= a[1],
+               `boxes overlap after the refused drop: ${JSON.stringify(refused.caption.boxes)}`);
+      }
       const v = await screenshotVariety(c, 'web-caption.png');
       assert(v.distinctColors >= 50, `caption demo looks blank: ${JSON.stringify(v)}`);
       await c.goto(BASE + '#demo=caption&view=notes');
