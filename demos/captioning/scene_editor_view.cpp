@@ -94,7 +94,6 @@ void CaptionDemo::draw_scene_editor(float side) {
     const ImVec2 a(origin.x + static_cast<float>(drag_ghost_.x) * scale, origin.y + static_cast<float>(drag_ghost_.y) * scale);
     draw->AddRect(a, ImVec2(a.x + kItemSize * scale, a.y + kItemSize * scale), kBlockedColour, 0, 0, 2);
   }
-  if (hovered && dragging_ < 0) ImGui::SetTooltip("drag an object; the caption follows");
 }
 
 void CaptionDemo::draw_object_list() {
@@ -127,6 +126,7 @@ void CaptionDemo::draw_object_list() {
   if (ImGui::Button("Add object")) add_object();
   ImGui::SameLine();
   if (ImGui::Button("New random scene")) new_random_scene();
+  ImGui::TextDisabled("drag an object in the scene; the caption follows");
   if (!edit_message_.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", edit_message_.c_str());
