@@ -126,10 +126,10 @@ void CaptionDemo::draw_object_list() {
   if (ImGui::Button("Add object")) add_object();
   ImGui::SameLine();
   if (ImGui::Button("New random scene")) new_random_scene();
-  ImGui::TextDisabled("drag an object in the scene; the caption follows");
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("drag objects in the scene; the caption follows");
   if (!edit_message_.empty()) {
-    ImGui::PushTextWrapPos(0);
     ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", edit_message_.c_str());
-    ImGui::PopTextWrapPos();
   }
+  ImGui::PopTextWrapPos();
 }
