@@ -1,5 +1,6 @@
 #include "app/shell.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -287,13 +288,44 @@ std::string Shell::status_json() const {
     }
     add(key, array + "]");
   }
-  for (const auto& [group, numbers] : report.groups) {
+  auto list_json = [](const std::vector<double>& values) {
+    std::string array = "[";
+    for (double v : values) {
+      if (array.size() > 1) array += ',';
+      array += json_number(v);
+    }
+    return array + "]";
+  };
+  std::vector<std::string> group_names;  // in order of first appearance, numbers first
+  for (const auto& entry : report.groups) group_names.push_back(entry.first);
+  for (const DemoReport::GroupValue& v : report.group_values)
+    if (std::find(group_names.begin(), group_names.end(), v.group) == group_names.end()) group_names.push_back(v.group);
+  for (const std::string& group : group_names) {
     std::string object = "{";
-    for (const auto& [key, value] : numbers) {
+    auto member = [&object](const std::string& key, const std::string& json_value) {
       if (object.size() > 1) object += ',';
       object += json_string(key);
       object += ':';
-      object += json_number(value);
+      object += json_value;
+    };
+    for (const auto& [name, numbers] : report.groups)
+      if (name == group)
+        for (const auto& [key, value] : numbers) member(key, json_number(value));
+    for (const DemoReport::GroupValue& v : report.group_values) {
+      if (v.group != group) continue;
+      if (v.is_text) {
+        member(v.key, json_string(v.text));
+      } else if (!v.nested && v.rows.size() == 1) {
+        member(v.key, list_json(v.rows[0]));
+      } else {
+        std::string rows = "[";
+        for (const std::vector<double>& row : v.rows) {
+          if (rows.size() > 1) rows += ',';
+          rows += list_json(row);
+        }
+        rows += ']';
+        member(v.key, rows);
+      }
     }
     add(group, object + "}");
   }

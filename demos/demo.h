@@ -28,18 +28,37 @@ double now_seconds();  // monotonic clock, seconds
 
 // Numbers a demo reports to window.playgroundStatus() (step, train_loss, ...).
 // Numbers are flat keys; a list becomes a JSON array ("probabilities": [...]);
-// a group becomes a nested object ("plain": {"step": 10, ...}).
+// a group becomes a nested object ("plain": {"step": 10, ...}). A group may
+// also hold text, lists and lists of lists ("caption": {"text": "a red bag",
+// "attention": [[...], ...]}), written after its numbers.
 struct DemoReport {
   using Numbers = std::vector<std::pair<std::string, double>>;
   Numbers numbers;
   std::vector<std::pair<std::string, std::vector<double>>> lists;
   std::vector<std::pair<std::string, Numbers>> groups;
+  struct GroupValue {
+    std::string group, key;
+    bool is_text = false;
+    std::string text;                       // when is_text
+    std::vector<std::vector<double>> rows;  // otherwise; one row is written as a flat list
+    bool nested = false;                    // rows as a list of lists (even with one row)
+  };
+  std::vector<GroupValue> group_values;
 
   void set(const char* key, double value) { numbers.emplace_back(key, value); }
   void set_list(const char* key, std::vector<double> values) { lists.emplace_back(key, std::move(values)); }
   void set_in(const char* group, const char* key, double value) {
     if (groups.empty() || groups.back().first != group) groups.emplace_back(group, Numbers{});
     groups.back().second.emplace_back(key, value);
+  }
+  void set_text_in(const char* group, const char* key, std::string text) {
+    group_values.push_back({group, key, true, std::move(text), {}, false});
+  }
+  void set_list_in(const char* group, const char* key, std::vector<double> values) {
+    group_values.push_back({group, key, false, {}, {std::move(values)}, false});
+  }
+  void set_rows_in(const char* group, const char* key, std::vector<std::vector<double>> rows) {
+    group_values.push_back({group, key, false, {}, std::move(rows), true});
   }
 };
 

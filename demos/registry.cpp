@@ -1,6 +1,7 @@
 #include "demos/registry.h"
 
 #include "demos/activations/activations.h"
+#include "demos/captioning/caption_demo.h"
 #include "demos/dropout/dropout_demo.h"
 #include "demos/perceptron/perceptron_demo.h"
 #include "demos/softmax_temperature/temperature_demo.h"
@@ -14,5 +15,6 @@ std::vector<std::unique_ptr<Demo>> make_all_demos() {
   demos.push_back(std::make_unique<DropoutDemo>());
   demos.push_back(std::make_unique<TemperatureDemo>());
   demos.push_back(std::make_unique<StyleDemo>());
+  demos.push_back(std::make_unique<CaptionDemo>());
   return demos;
 }

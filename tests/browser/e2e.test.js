@@ -610,6 +610,73 @@ async function main() {
       await s.close();
     });
 
+    await check('caption demo: #demo=caption captions the scene; clicking a word overlays its map; beam width from the URL', async () => {
+      const c = await context.newPage();
+      await c.goto(BASE + '#demo=caption&decode=beam&beam=5&score_scenes=10');
+      const s = await waitForStatus(c, (t) => t.demo === 'caption' && t.caption && t.caption.ready === 1 &&
+                                    t.caption.words > 0 && t.caption.word_centres.length === t.caption.words,
+                                    'a caption', 120000);
+      assert(s.caption.beam_width === 5 && s.state.beam === 5, `beam width: ${s.caption.beam_width}, state ${s.state.beam}`);
+      assert(typeof s.caption.text === 'string' && s.caption.text.split(' ').length === s.caption.words,
+             `caption text "${s.caption.text}" for ${s.caption.words} words`);
+      assert(s.caption.log_prob < 0, `log_prob ${s.caption.log_prob}`);
+      assert(Array.isArray(s.caption.attention) && s.caption.attention.length === s.caption.words &&
+             s.caption.attention.every((row) => row.length === 64), 'one map of 64 weights per word');
+      assert(s.caption.shown_word === -1, `a word is shown before any click: ${s.caption.shown_word}`);
+      const word = Math.min(1, s.caption.words - 1);
+      const [x, y] = s.caption.word_centres[word];
+      // Frames take a while here (a beam of untrained captions is long): give each event its own frames.
+      const pause = () => new Promise((r) => setTimeout(r, 600));
+      await c.mouse.move(x, y);
+      await pause();
+      await c.mouse.down();
+      await pause();
+      await c.mouse.up();
+      await waitForStatus(c, (t) => t.state.word === word, 'the clicked word pinned', 20000);
+      await c.mouse.move(5, 790);  // away from the strip: the pinned word stays shown
+      await pause();
+      const clicked = await waitForStatus(c, (t) => t.caption.shown_word === word && t.state.word === word,
+                                          'the clicked word\'s map over the scene', 20000);
+      assert(/word=/.test(clicked.hash), `the pinned word is not in the link: ${clicked.hash}`);
+      const scored = await waitForStatus(c, (t) => typeof t.caption.bleu4_heldout === 'number' &&
+                                         typeof t.caption.bleu4_show_tell === 'number', 'both models\' test-set BLEU-4', 240000);
+      console.log(`       caption: "${scored.caption.text}" (log p ${scored.caption.log_prob.toFixed(3)}, ` +
+                  `${scored.caption.decode_ms.toFixed(1)} ms with beam 5); BLEU-4 on 10 scenes: attention ` +
+                  `${scored.caption.bleu4_attention.toFixed(3)}, Show and Tell ${scored.caption.bleu4_show_tell.toFixed(3)}, ` +
+                  `held-out ${scored.caption.bleu4_heldout.toFixed(3)}`);
+      // Drag object 1 onto object 2: refused with a message, nothing moves; a short free drag moves it.
+      const [sx, sy, scale] = scored.caption.scene_rect;
+      const at = (box, dx = 14, dy = 14) => [sx + (box[0] + dx) * scale, sy + (box[1] + dy) * scale];
+      const drag = async (from, to) => {
+        await c.mouse.move(...from);
+        await pause();
+        await c.mouse.down();
+        await pause();
+        for (let i = 1; i <= 4; ++i) {
+          await c.mouse.move(from[0] + (to[0] - from[0]) * i / 4, from[1] + (to[1] - from[1]) * i / 4);
+          await pause();
+        }
+        await c.mouse.up();
+        await pause();
+      };
+      const boxes = scored.caption.boxes;
+      assert(boxes.length >= 2, `scene 1 has ${boxes.length} objects`);
+      await drag(at(boxes[0]), at(boxes[1]));
+      const refused = await waitForStatus(c, (t) => /would overlap/.test(t.caption.message), 'a refused drop', 20000);
+      assert(JSON.stringify(refused.caption.boxes[1]) === JSON.stringify(boxes[1]), 'the other object moved');
+      for (const [i, j] of [[0, 1]]) {
+        const [a, b] = [refused.caption.boxes[i], refused.caption.boxes[j]];
+        assert(a[0] + 28 <= b[0] || b[0] + 28 <= a[0] || a[1] + 28 <= b[1] || b[1] + 28 <= a[1],
+               `boxes overlap after the refused drop: ${JSON.stringify(refused.caption.boxes)}`);
+      }
+      const v = await screenshotVariety(c, 'web-caption.png');
+      assert(v.distinctColors >= 50, `caption demo looks blank: ${JSON.stringify(v)}`);
+      await c.goto(BASE + '#demo=caption&view=notes');
+      await waitForStatus(c, (t) => t.demo === 'caption' && t.state.view === 'notes', 'the notes tab');
+      await screenshotVariety(c, 'web-caption-notes.png');
+      await c.close();
+    });
+
     await check('a browser without WebGL2 gets a clear message', async () => {
       const noGl = await context.newPage();
       await noGl.addInitScript(() => {
