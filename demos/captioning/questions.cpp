@@ -126,7 +126,9 @@ bool generate_question(const Scene& scene, QuestionType type, Pcg32& rng, Questi
           candidate.class_a = pick(rng, kClassCount);
           candidate.class_b = pick(rng, kClassCount);
         }
-        if (candidate.class_a == candidate.class_b) continue;
+        // Two different classes (a scene of bags only still gets "is there a bag left of a coat?").
+        if (candidate.class_a == candidate.class_b)
+          candidate.class_b = (candidate.class_b + 1 + pick(rng, kClassCount - 1)) % kClassCount;
         form = candidate;
         found = (true_answer(scene, form) == kAnswerYes) == want_yes;
       }

@@ -14,7 +14,8 @@ namespace {
 
 template <typename Panel>
 int run_until_evaluated(Panel& panel) {
-  set_asset_directory(PLAYGROUND_DATA_DIR);
+  const std::string data_dir = PLAYGROUND_DATA_DIR;  // asset names start with data/
+  set_asset_directory(data_dir.substr(0, data_dir.size() - std::string("/data").size()));
   int frames = 0;
   for (; frames < 200 && !panel.loader().evaluated() && panel.loader().error().empty(); ++frames) {
     const StepBudget budget = StepBudget::for_checks(4);
@@ -26,6 +27,7 @@ int run_until_evaluated(Panel& panel) {
   REQUIRE_MESSAGE(panel.loader().error().empty(), panel.loader().error());
   REQUIRE(panel.loader().evaluated());
   panel.step(StepBudget::for_checks(4));  // the first searches / answers with everything loaded
+  set_asset_directory(".");
   return frames;
 }
 

@@ -32,7 +32,7 @@ void check_parameter_gradients(std::vector<Parameter*> parameters, Loss loss) {
     for (int k = 0; k < 3; ++k) {
       const int i = (k * 7919 + 13) % n;
       float* x = p->value.data() + i;
-      const float saved = *x, h = 1e-2f;
+      const float saved = *x, h = 1e-3f;  // small: ReLU kinks sit near some elements
       *x = saved + h;
       Tape up;
       const double plus = loss(up).value().data()[0];
@@ -124,7 +124,7 @@ TEST_CASE("the first training steps reproduce a pinned hash of the weights") {
   };
   const uint32_t first = run();
   CHECK(first == run());
-  CHECK(first == 0u);  // pinned natively (the command runs natively)
+  CHECK(first == 558161692u);  // pinned natively (the command runs natively)
 }
 
 TEST_CASE("corrupt or truncated weights are refused with a message and change nothing") {
