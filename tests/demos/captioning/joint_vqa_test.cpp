@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -160,8 +161,32 @@ TEST_CASE("the shipped weights retrieve and answer far above chance on 200 test 
                  << evaluation.vqa_accuracy(QuestionType::colour) << " count "
                  << evaluation.vqa_accuracy(QuestionType::count) << " relation "
                  << evaluation.vqa_accuracy(QuestionType::relation));
-  // Chance: R@1 = 1/200, R@5 = 5/200.
-  CHECK(recall.at_1 > 0.0);
-  CHECK(recall.at_5 > 0.0);
-  CHECK(evaluation.vqa_accuracy() > 0.0);
+  // Chance: R@1 = 1/200 = 0.005, R@5 = 0.025; measured 0.455 and 0.915.
+  CHECK(recall.at_1 > 0.3);
+  CHECK(recall.at_5 > 0.75);
+  // VQA's honest baseline is the most frequent answer of each type on these questions
+  // (colour 0.19, count 0.71 "1", relation 0.63 "no"; 0.54 overall), not uniform chance.
+  int counts[kQuestionTypes][kAnswerCount] = {}, total[kQuestionTypes] = {};
+  for (int s = 0; s < 200; ++s)
+    for (const Question& q : scene_questions(generate_scene(items, SceneSplit::test, static_cast<uint64_t>(s)),
+                                             static_cast<uint64_t>(s))) {
+      ++counts[static_cast<int>(q.form.type)][q.answer];
+      ++total[static_cast<int>(q.form.type)];
+    }
+  int majority_hits = 0, questions = 0;
+  double majority[kQuestionTypes] = {};
+  for (int t = 0; t < kQuestionTypes; ++t) {
+    int best = 0;
+    for (int a = 0; a < kAnswerCount; ++a) best = std::max(best, counts[t][a]);
+    majority[t] = static_cast<double>(best) / total[t];
+    majority_hits += best;
+    questions += total[t];
+    CHECK(evaluation.vqa_questions(static_cast<QuestionType>(t)) == total[t]);
+  }
+  const double baseline = static_cast<double>(majority_hits) / questions;
+  MESSAGE("majority baselines: colour " << majority[0] << " count " << majority[1] << " relation " << majority[2]
+                                        << " overall " << baseline);
+  CHECK(evaluation.vqa_accuracy() > baseline + 0.05);
+  CHECK(evaluation.vqa_accuracy(QuestionType::colour) > 2 * majority[0]);
+  // Count and relation questions are at their majority baselines (docs/captioning.md says so); not claimed here.
 }
