@@ -14,7 +14,7 @@
 #include "demos/captioning/vocabulary.h"
 #include "engine/io/crc32.h"
 #include "engine/io/weights.h"
-#include "tests/demos/captioning/joint_test_data.h"
+#include "tests/demos/captioning/real_scene_items.h"
 #include "tests/engine/gradcheck.h"
 
 namespace {
@@ -47,11 +47,6 @@ void check_parameter_gradients(std::vector<Parameter*> parameters, Loss loss) {
                     p->name << "[" << i << "]: tape " << analytic << ", finite difference " << numeric);
     }
   }
-}
-
-std::vector<uint8_t> read_file(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  return {(std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace
@@ -148,7 +143,7 @@ TEST_CASE("corrupt or truncated weights are refused with a message and change no
 
 TEST_CASE("the shipped weights retrieve and answer far above chance on 200 test scenes") {
   const SceneItems& items = real_scene_items();
-  const std::vector<uint8_t> bytes = read_file(std::string(PLAYGROUND_SOURCE_DIR) + "/assets/joint-vqa.dlpw");
+  const std::vector<uint8_t> bytes = read_bytes(std::string(PLAYGROUND_SOURCE_DIR) + "/assets/joint-vqa.dlpw");
   JointVqaModels models;
   const LoadResult loaded = load_joint_vqa(bytes.data(), bytes.size(), models);
   REQUIRE_MESSAGE(loaded.ok, loaded.error);

@@ -7,7 +7,7 @@
 
 #include "demos/captioning/captions.h"
 #include "demos/captioning/vocabulary.h"
-#include "tests/demos/captioning/joint_test_data.h"
+#include "tests/demos/captioning/real_scene_items.h"
 
 namespace {
 
