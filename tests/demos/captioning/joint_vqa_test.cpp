@@ -3,6 +3,7 @@
 // first training steps reproducing a pinned hash, the shipped weights far
 // above chance on test scenes, and corrupt weights refused.
 #include "demos/captioning/joint_vqa_training.h"
+#include "demos/captioning/joint_vqa_loader.h"
 
 #include <doctest/doctest.h>
 
@@ -137,6 +138,12 @@ TEST_CASE("corrupt or truncated weights are refused with a message and change no
   CHECK_FALSE(result.ok);
   CHECK_FALSE(load_joint_vqa(nullptr, 0, models).ok);
   CHECK(models.parameters()[0]->value.data()[0] == before);
+  // The tabs' loader keeps no models from refused bytes and says why.
+  JointVqaLoader loader;
+  CHECK(loader.use_weights(flipped.data(), flipped.size()).find("weights:") == 0);
+  CHECK_FALSE(loader.ready());
+  CHECK(loader.use_weights(bytes.data(), bytes.size()).empty());
+  CHECK(loader.ready());
   CHECK(load_joint_vqa(bytes.data(), bytes.size(), models).ok);
   CHECK(models.parameters()[0]->value.data()[0] == trained.parameters()[0]->value.data()[0]);
 }
