@@ -17,6 +17,13 @@ std::vector<std::string> caption_words() {
           "tops", "trousers", "pullovers", "dresses", "coats", "sandals", "shirts", "sneakers", "bags", "boots"};
 }
 
+// Appended after the caption words, so every caption word keeps its index.
+std::vector<std::string> question_words() {
+  std::vector<std::string> words = caption_words();
+  for (const char* word : {"what", "colour", "color", "the", "how", "many"}) words.emplace_back(word);
+  return words;
+}
+
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace
@@ -25,6 +32,11 @@ Vocabulary::Vocabulary(std::vector<std::string> words) : words_(std::move(words)
 
 const Vocabulary& Vocabulary::captions() {
   static const Vocabulary vocabulary(caption_words());
+  return vocabulary;
+}
+
+const Vocabulary& Vocabulary::questions() {
+  static const Vocabulary vocabulary(question_words());
   return vocabulary;
 }
 

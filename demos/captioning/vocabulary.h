@@ -21,7 +21,10 @@ struct TokenisedText {
 
 class Vocabulary {
  public:
-  static const Vocabulary& captions();  // the one vocabulary of this demo
+  static const Vocabulary& captions();  // the captions' 44 words
+  // The VQA questions' words: the 44 caption words at the same indices, then
+  // "what colour color the how many" appended (questions.h).
+  static const Vocabulary& questions();
 
   int size() const { return static_cast<int>(words_.size()); }
   int id(const std::string& word) const;  // kUnk if absent

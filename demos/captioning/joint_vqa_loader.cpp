@@ -1,0 +1,60 @@
+#include "demos/captioning/joint_vqa_loader.h"
+
+#include "demos/assets.h"
+
+std::string JointVqaLoader::use_weights(const uint8_t* data, size_t size) {
+  auto models = std::make_unique<JointVqaModels>();
+  const LoadResult result = load_joint_vqa(data, size, *models);
+  if (!result.ok) return result.error;
+  models_ = std::move(models);
+  evaluation_.reset();
+  return "";
+}
+
+void JointVqaLoader::step(const StepBudget& budget) {
+  if (!error_.empty()) return;
+  if (!items_ready_) {
+    const AssetStatus scenes = request_asset(kScenesAsset);
+    scenes_progress_ = scenes.progress;
+    if (scenes.state == AssetStatus::State::Failed) {
+      error_ = scenes.error.empty() ? std::string("could not load ") + kScenesAsset : scenes.error;
+      return;
+    }
+    if (scenes.state != AssetStatus::State::Ready || !scenes.bytes) return;
+    const ImageAssetResult parsed = parse_image_asset(scenes.bytes->data(), scenes.bytes->size());
+    error_ = parsed.ok ? items_.load(parsed.asset) : parsed.error;
+    if (!error_.empty()) return;
+    items_ready_ = true;
+    scenes_progress_ = 1;
+  }
+  if (!models_) {
+    const AssetStatus weights = request_asset(kWeightsAsset);
+    weights_progress_ = weights.progress;
+    if (weights.state == AssetStatus::State::Failed) {
+      error_ = weights.error.empty() ? std::string("could not load ") + kWeightsAsset : weights.error;
+      return;
+    }
+    if (weights.state != AssetStatus::State::Ready || !weights.bytes) return;
+    error_ = use_weights(weights.bytes->data(), weights.bytes->size());
+    if (!error_.empty()) {
+      error_ = std::string(kWeightsAsset) + ": " + error_;
+      return;
+    }
+    weights_progress_ = 1;
+  }
+  if (!evaluation_) evaluation_ = std::make_unique<JointEvaluation>(items_, kTestScenes);
+  while (!evaluation_->done() && !budget.expired()) evaluation_->step(*models_);
+  if (!evaluation_->error().empty()) error_ = evaluation_->error();
+}
+
+float JointVqaLoader::progress() const { return 0.5f * (scenes_progress_ + weights_progress_); }
+
+std::string JointVqaLoader::status() const {
+  if (!error_.empty()) return error_;
+  if (!items_ready_) return "loading the scenes' images...";
+  if (!models_) return "loading the retrieval and VQA weights...";
+  if (evaluation_ && !evaluation_->done())
+    return "evaluating on test scenes: " + std::to_string(evaluation_->scenes_done()) + " of " +
+           std::to_string(evaluation_->scene_count());
+  return "ready";
+}
