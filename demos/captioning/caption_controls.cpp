@@ -69,16 +69,10 @@ void CaptionDemo::draw() {
   url_tab_bar("caption_views", {"Caption", "Retrieval", "VQA", "Notes"}, &view_);
   switch (static_cast<View>(view_)) {
     case View::Caption: draw_caption_view(); break;
-    case View::Retrieval: draw_coming("Retrieval: type a caption to find scenes, pick a scene to find captions"); break;
-    case View::Vqa: draw_coming("VQA: ask a question about the scene"); break;
+    case View::Retrieval: retrieval_.draw(); break;
+    case View::Vqa: vqa_.draw(); break;
     case View::Notes: draw_notes_view(); break;
   }
-}
-
-void CaptionDemo::draw_coming(const char* what) {
-  ImGui::Spacing();
-  ImGui::TextWrapped("%s.", what);
-  ImGui::TextDisabled("coming: this tab is built on its own branch and not merged here yet.");
 }
 
 void CaptionDemo::draw_caption_view() {

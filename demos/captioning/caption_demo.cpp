@@ -53,6 +53,8 @@ void CaptionDemo::declare_state(StateFields& f) {
   f.integer("score_scenes", &score_scenes_, 100, 10, 1000);
   f.choice("score_decode", &score_decode_, {"greedy", "as_set"}, 0);
   f.integer("beam_steps", &beam_steps_shown_, 0, 0, 64);
+  retrieval_.declare_state(f);
+  vqa_.declare_state(f);
 }
 
 void CaptionDemo::state_loaded() {
@@ -174,6 +176,9 @@ int CaptionDemo::shown_word() const {
 }
 
 void CaptionDemo::step(const StepBudget& budget) {
+  // The tabs load their models only once shown, and never past the budget.
+  retrieval_.step(budget, static_cast<View>(view_) == View::Retrieval);
+  vqa_.step(budget, static_cast<View>(view_) == View::Vqa);
   load_items();
   models_.poll();
   if (!items_ready_) return;
@@ -237,6 +242,8 @@ void CaptionDemo::new_random_scene() {
 // --- Status -------------------------------------------------------------------
 
 void CaptionDemo::report(DemoReport& out) const {
+  retrieval_.report(out);
+  vqa_.report(out);
   out.set_in("caption", "ready", items_ready_ && caption_.error.empty() && !caption_key_.empty() ? 1 : 0);
   out.set_in("caption", "log_prob", caption_.log_prob);
   out.set_in("caption", "beam_width", beam_width_);

@@ -16,8 +16,10 @@
 #include "demos/captioning/bleu.h"
 #include "demos/captioning/caption_decoding.h"
 #include "demos/captioning/caption_models.h"
+#include "demos/captioning/retrieval_panel.h"
 #include "demos/captioning/scene.h"
 #include "demos/captioning/test_set_scores.h"
+#include "demos/captioning/vqa_panel.h"
 #include "demos/demo.h"
 #include "demos/rgb_image.h"
 
@@ -74,7 +76,10 @@ class CaptionDemo : public Demo {
   void draw_beam_view();                     // beam_view.cpp
   void draw_scores();                        // scores_view.cpp
   void draw_notes_view();                    // notes_view.cpp
-  void draw_coming(const char* what);
+
+  // The joint-embedding and question-answering tabs (their own URL keys, r_ and q_).
+  RetrievalPanel retrieval_;
+  VqaPanel vqa_;
 
   // URL state.
   int view_ = 0;
