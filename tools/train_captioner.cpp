@@ -20,11 +20,11 @@ namespace {
 struct Options {
   std::string data_path;
   std::string out_path;
-  int steps = 1500;  // per model
+  int steps = 900;  // per model
   int batch = 32;
-  int evaluate_every = 500;
+  int evaluate_every = 300;
   int evaluate_scenes = 50;  // per split, greedy, at each report; the final report uses 4x as many
-  float learning_rate = 2e-3f;
+  float learning_rate = 3e-3f;
   // lambda of the doubly stochastic penalty. Xu et al. use 1 with L = 196 cells; here
   // sum_i (1 - sum_t alpha_ti)^2 is about 45 for a 10-word caption over 64 cells whatever
   // the model does, and lambda = 1 would pull attention towards spreading evenly.

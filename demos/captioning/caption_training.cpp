@@ -144,7 +144,7 @@ AttentionInBox measure_attention_in_box(const Captioner& model, const SceneItems
                                         uint64_t first_seed, int scenes) {
   AttentionInBox result;
   if (model.model() != CaptionModel::attention) return result;
-  int above_half = 0;
+  int peaks_inside = 0;
   for (uint64_t seed = first_seed; seed < first_seed + static_cast<uint64_t>(std::max(0, scenes)); ++seed) {
     const Scene scene = generate_scene(items, split, seed);
     const CaptionContext context = model.encode(render_scene(items, scene));
@@ -160,18 +160,25 @@ AttentionInBox measure_attention_in_box(const Captioner& model, const SceneItems
       if (object < 0) continue;
       const Box& box = scene.objects[static_cast<size_t>(object)].box;
       double mass = 0;
-      for (int cell = 0; cell < ImageEncoder::kCells; ++cell)
-        mass += static_cast<double>(attention[static_cast<size_t>(cell)]) * cell_coverage(cell, box);
+      int touching = 0;
+      for (int cell = 0; cell < ImageEncoder::kCells; ++cell) {
+        const double coverage = cell_coverage(cell, box);
+        mass += static_cast<double>(attention[static_cast<size_t>(cell)]) * coverage;
+        touching += coverage > 0 ? 1 : 0;
+      }
+      const int peak = static_cast<int>(std::max_element(attention.begin(), attention.end()) - attention.begin());
+      peaks_inside += cell_coverage(peak, box) > 0 ? 1 : 0;
       result.mean_mass += mass;
       result.mean_box_share += static_cast<double>(box.size * box.size) / (kSceneSize * kSceneSize);
-      if (mass > 0.5) ++above_half;
+      result.peak_chance += static_cast<double>(touching) / ImageEncoder::kCells;
       ++result.words;
     }
   }
   if (result.words > 0) {
     result.mean_mass /= result.words;
     result.mean_box_share /= result.words;
-    result.share_above_half = static_cast<double>(above_half) / result.words;
+    result.peak_chance /= result.words;
+    result.peak_inside = static_cast<double>(peaks_inside) / result.words;
   }
   return result;
 }

@@ -78,14 +78,15 @@ DecodeResult decode_caption(const Captioner& model, const CaptionContext& contex
 
 // Where the attention model looks when it names an object (Xu et al.'s
 // figures, measured): for each class word a greedy caption emits whose class
-// occurs once in the scene, the attention mass of the step that emitted it
-// inside that object's box, each cell counted by the share of its 8 x 8
+// occurs once in the scene, the attention of the step that emitted it
+// against that object's box, each cell counted by the share of its 8 x 8
 // pixels the box covers.
 struct AttentionInBox {
-  int words = 0;              // class words measured
-  double mean_mass = 0;       // mean attention mass inside the named object's box
-  double share_above_half = 0;  // share of those words with more than half the mass inside
-  double mean_box_share = 0;  // the mean box's share of the image (what uniform attention would give)
+  int words = 0;                // class words measured
+  double mean_mass = 0;         // mean attention mass inside the named object's box
+  double mean_box_share = 0;    // the box's share of the image: what uniform attention would give
+  double peak_inside = 0;       // share of words whose most-attended cell touches the box
+  double peak_chance = 0;       // the mean share of cells touching the box: a random peak's rate
 };
 AttentionInBox measure_attention_in_box(const Captioner& model, const SceneItems& items, SceneSplit split,
                                         uint64_t first_seed, int scenes);

@@ -80,7 +80,8 @@ class Captioner {
   // An invalid token, state or context gives empty log_probs.
   DecoderStep step(const CaptionContext& context, int previous_token, const std::vector<float>& state,
                    std::vector<float>* attention = nullptr, float* beta = nullptr) const;
-  StepFunction step_function(const CaptionContext& context) const;  // for beam_search.h; keeps a copy of the grid
+  // For beam_search.h: keeps a copy of the grid and a pointer to this model, which must outlive it.
+  StepFunction step_function(const CaptionContext& context) const;
 
   // Teacher forcing: mean cross-entropy over real target tokens + penalty.
   // The per-step attention weights [B, L] are appended to attention_steps if given.

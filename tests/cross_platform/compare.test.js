@@ -49,6 +49,11 @@ if (native && wasm) {
     if (typeof a !== 'number' || a !== b) throw new Error(`${a} vs ${b}`);
     console.log(`       fast network picture CRC-32 ${a} in both builds`);
   });
+  check('the attention captioner gives bit-identical log-probabilities and attention (CRC-32 of six steps)', () => {
+    const a = native.captioner_steps_crc32, b = wasm.captioner_steps_crc32;
+    if (typeof a !== 'number' || a !== b) throw new Error(`${a} vs ${b}`);
+    console.log(`       captioner steps CRC-32 ${a} in both builds`);
+  });
   check('three Gatys iterations give the same losses (1e-5 relative; the Gram product is Eigen\'s)', () => {
     const a = native.gatys_total_loss_per_iteration, b = wasm.gatys_total_loss_per_iteration;
     if (a.length !== 3) throw new Error(`expected 3 losses, got ${a}`);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/url_state.h"
+#include "demos/captioning/captioner.h"
 #include "demos/activations/activations.h"
 #include "demos/dropout/twin_trainer.h"
 #include "demos/perceptron/perceptron_mode.h"
@@ -102,6 +103,29 @@ void print_gatys_iterations() {
   std::printf("]");
 }
 
+// The attention captioner (shipped sizes, seeded weights) on a seeded image:
+// six greedy steps, a CRC-32 of every step's log-probability and attention bits.
+void print_captioner_steps() {
+  Captioner model(CaptionModel::attention, 12);
+  Pcg32 rng(7);
+  Tensor image(Shape{1, 3, 64, 64});
+  for (int i = 0; i < image.size(); ++i) image[i] = rng.uniform();
+  const CaptionContext context = model.encode(image);
+  std::vector<float> state = model.initial_state(context), bits;
+  int token = 1;  // <start>
+  for (int t = 0; t < 6; ++t) {
+    std::vector<float> attention;
+    const DecoderStep out = model.step(context, token, state, &attention);
+    bits.insert(bits.end(), out.log_probs.begin(), out.log_probs.end());
+    bits.insert(bits.end(), attention.begin(), attention.end());
+    state = out.state;
+    token = 4 + t;
+  }
+  std::vector<uint8_t> bytes(bits.size() * 4);
+  std::memcpy(bytes.data(), bits.data(), bytes.size());
+  std::printf(",\n  \"captioner_steps_crc32\": %u", crc32(bytes.data(), bytes.size()));
+}
+
 }  // namespace
 
 int main() {
@@ -127,6 +151,7 @@ int main() {
   print_twin_run();
   print_fast_style_transfer();
   print_gatys_iterations();
+  print_captioner_steps();
   std::printf(",\n  \"activations\": [");
   bool first = true;
   for (int a = 0; a <= static_cast<int>(Activation::Linear); ++a) {
