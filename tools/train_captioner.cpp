@@ -14,6 +14,7 @@
 
 #include "demos/captioning/caption_training.h"
 #include "demos/captioning/caption_weights.h"
+#include "tools/tool_options.h"
 
 namespace {
 
@@ -32,48 +33,25 @@ struct Options {
   uint64_t seed = kCaptionerSeed;
 };
 
-[[noreturn]] void fail(const std::string& message) {
-  std::fprintf(stderr, "train_captioner: %s\n", message.c_str());
-  std::exit(1);
-}
-
-int parse_int(const std::string& name, const std::string& value, int lo, int hi) {
-  char* end = nullptr;
-  const long parsed = std::strtol(value.c_str(), &end, 10);
-  if (value.empty() || *end != '\0' || parsed < lo || parsed > hi)
-    fail(name + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", not '" +
-         value + "'");
-  return static_cast<int>(parsed);
-}
-
-float parse_positive(const std::string& name, const std::string& value) {
-  char* end = nullptr;
-  const float parsed = std::strtof(value.c_str(), &end);
-  if (value.empty() || *end != '\0' || !(parsed >= 0)) fail(name + " must be a number >= 0, not '" + value + "'");
-  return parsed;
-}
+constexpr const char* kProgram = "train_captioner";
+[[noreturn]] void fail(const std::string& message) { tool_fail(kProgram, message); }
 
 Options parse(int argc, char** argv) {
-  Options options;
-  for (int i = 1; i < argc; i += 2) {
-    const std::string name = argv[i];
-    if (i + 1 >= argc) fail(name + " needs a value");
-    const std::string value = argv[i + 1];
-    if (name == "--data") options.data_path = value;
-    else if (name == "--out") options.out_path = value;
-    else if (name == "--steps") options.steps = parse_int(name, value, 1, 10000000);
-    else if (name == "--batch") options.batch = parse_int(name, value, 1, 1024);
-    else if (name == "--evaluate-every") options.evaluate_every = parse_int(name, value, 1, 10000000);
-    else if (name == "--evaluate-scenes") options.evaluate_scenes = parse_int(name, value, 1, 100000);
-    else if (name == "--seed") options.seed = static_cast<uint64_t>(parse_int(name, value, 0, 1 << 30));
-    else if (name == "--learning-rate") options.learning_rate = parse_positive(name, value);
-    else if (name == "--penalty") options.penalty = parse_positive(name, value);
-    else fail("unknown option '" + name + "' (usage: --data fashion-mnist.bin --out FILE [--steps N] [--batch B] "
-              "[--evaluate-every N] [--evaluate-scenes N] [--seed S] [--learning-rate R] [--penalty LAMBDA])");
-  }
-  if (options.data_path.empty() || options.out_path.empty()) fail("--data FILE and --out FILE are required");
-  if (!(options.learning_rate > 0)) fail("--learning-rate must be positive");
-  return options;
+  Options o;
+  ToolOptions(kProgram)
+      .text("--data", &o.data_path, "FILE")
+      .text("--out", &o.out_path, "FILE")
+      .whole("--steps", &o.steps, 1, 10000000)
+      .whole("--batch", &o.batch, 1, 1024)
+      .whole("--evaluate-every", &o.evaluate_every, 1, 10000000)
+      .whole("--evaluate-scenes", &o.evaluate_scenes, 1, 100000)
+      .seed("--seed", &o.seed)
+      .number("--learning-rate", &o.learning_rate)
+      .number("--penalty", &o.penalty)
+      .parse(argc, argv);
+  if (o.data_path.empty() || o.out_path.empty()) fail("--data FILE and --out FILE are required");
+  if (!(o.learning_rate > 0)) fail("--learning-rate must be positive");
+  return o;
 }
 
 SceneItems load_items(const std::string& path) {

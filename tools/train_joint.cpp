@@ -13,6 +13,7 @@
 #include <string>
 
 #include "demos/captioning/joint_vqa_training.h"
+#include "tools/tool_options.h"
 
 namespace {
 
@@ -27,40 +28,24 @@ struct Options {
   uint64_t seed = JointVqaModels::kSeed;
 };
 
-[[noreturn]] void fail(const std::string& message) {
-  std::fprintf(stderr, "train_joint: %s\n", message.c_str());
-  std::exit(1);
-}
-
-int parse_int(const std::string& name, const std::string& value, int lo, int hi) {
-  char* end = nullptr;
-  const long parsed = std::strtol(value.c_str(), &end, 10);
-  if (value.empty() || *end != '\0' || parsed < lo || parsed > hi)
-    fail(name + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", not '" +
-         value + "'");
-  return static_cast<int>(parsed);
-}
+constexpr const char* kProgram = "train_joint";
+[[noreturn]] void fail(const std::string& message) { tool_fail(kProgram, message); }
 
 Options parse(int argc, char** argv) {
-  Options options;
-  for (int i = 1; i < argc; i += 2) {
-    const std::string name = argv[i];
-    if (i + 1 >= argc) fail(name + " needs a value");
-    const std::string value = argv[i + 1];
-    if (name == "--data") options.data_path = value;
-    else if (name == "--out") options.out_path = value;
-    else if (name == "--steps") options.steps = parse_int(name, value, 1, 10000000);
-    else if (name == "--batch") options.batch = parse_int(name, value, 2, 256);
-    else if (name == "--evaluate-every") options.evaluate_every = parse_int(name, value, 1, 10000000);
-    else if (name == "--test-scenes") options.test_scenes = parse_int(name, value, 5, 2000);
-    else if (name == "--seed") options.seed = static_cast<uint64_t>(parse_int(name, value, 0, 1 << 30));
-    else if (name == "--learning-rate") options.learning_rate = std::strtof(value.c_str(), nullptr);
-    else fail("unknown option '" + name + "' (usage: --data FILE --out FILE [--steps N] [--batch B] "
-              "[--evaluate-every N] [--test-scenes N] [--seed S] [--learning-rate R])");
-  }
-  if (options.data_path.empty() || options.out_path.empty()) fail("--data FILE and --out FILE are required");
-  if (!(options.learning_rate > 0)) fail("--learning-rate must be a positive number");
-  return options;
+  Options o;
+  ToolOptions(kProgram)
+      .text("--data", &o.data_path, "FILE")
+      .text("--out", &o.out_path, "FILE")
+      .whole("--steps", &o.steps, 1, 10000000)
+      .whole("--batch", &o.batch, 2, 256)
+      .whole("--evaluate-every", &o.evaluate_every, 1, 10000000)
+      .whole("--test-scenes", &o.test_scenes, 5, 2000)
+      .seed("--seed", &o.seed)
+      .number("--learning-rate", &o.learning_rate)
+      .parse(argc, argv);
+  if (o.data_path.empty() || o.out_path.empty()) fail("--data FILE and --out FILE are required");
+  if (!(o.learning_rate > 0)) fail("--learning-rate must be a positive number");
+  return o;
 }
 
 SceneItems load_items(const std::string& path) {
