@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "demos/captioning/captions.h"
 #include "demos/captioning/vocabulary.h"
 #include "engine/det_math.h"
 #include "imgui.h"
@@ -64,8 +65,16 @@ void VqaPanel::answer() {
   notice_ = words.notice;
   if (words.ids.empty()) return;
   QuestionForm form;
-  if (parse_question(words.ids, &form)) true_answer_ = true_answer(scene, form);
-  else notice_ += std::string(notice_.empty() ? "" : "; ") + "not one of the templates the model was trained on";
+  const auto add_notice = [this](const std::string& text) { notice_ += (notice_.empty() ? "" : "; ") + text; };
+  if (!parse_question(words.ids, &form)) {
+    add_notice("not one of the templates the model was trained on");
+  } else {
+    true_answer_ = true_answer(scene, form);
+    // The classifier always picks one of its answers; say when the question itself has none.
+    if (true_answer_ < 0 && form.type == QuestionType::colour)
+      add_notice("this scene has no single " + std::string(class_word(form.class_a)) +
+                 ", so the question has no true answer; the model answers anyway");
+  }
   Tape tape;
   tape.training = false;
   NoGradScope no_grad(tape);

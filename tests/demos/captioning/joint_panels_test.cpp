@@ -115,3 +115,18 @@ TEST_CASE("the VQA tab handles unknown words, off-template and empty questions w
   CHECK(panel.question_notice() == "the text has no words");
   CHECK(panel.answer_probabilities().empty());
 }
+
+TEST_CASE("the VQA tab says when a colour question has no true answer in the scene, and still shows the model's") {
+  VqaPanel panel;
+  run_until_evaluated(panel);
+  panel.set_scene(0);  // test scene 0: a boot, a top and a pullover, no bag
+  panel.set_question("what colour is the bag?");
+  panel.step(StepBudget::for_checks(1));
+  CHECK(panel.question_notice().find("no single bag") != std::string::npos);
+  CHECK(panel.true_answer_index() == -1);
+  CHECK(panel.answer_probabilities().size() == kAnswerCount);
+  panel.set_question("what colour is the pullover?");
+  panel.step(StepBudget::for_checks(1));
+  CHECK(panel.question_notice().empty());
+  CHECK(panel.true_answer_index() >= 0);
+}
