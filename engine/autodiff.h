@@ -34,6 +34,7 @@ class Tape;
 // A handle to one value on a tape. Cheap to copy.
 // A Var kept across its tape's clear() is stale: ok() is then false, so every
 // op refuses it through the usual error path instead of reading freed nodes.
+// (ok() asks the tape, so a Var must not outlive its Tape object.)
 struct Var {
   Tape* tape = nullptr;
   int id = -1;

@@ -24,5 +24,5 @@ class Sgd : public Optimizer {
   bool nesterov;   // ignored when momentum is 0
 
  private:
-  std::vector<Tensor> velocity_;  // b, one per parameter; allocated on the first momentum step
+  std::vector<Tensor> velocity_;  // b, one per parameter; made anew when its shape changes
 };
