@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <thread>
 
@@ -55,13 +54,9 @@ Options parse(int argc, char** argv) {
 }
 
 SceneItems load_items(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) fail("cannot read " + path + " (build the native preset: it writes data/fashion-mnist.bin)");
-  const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  const ImageAssetResult parsed = parse_image_asset(bytes.data(), bytes.size());
-  if (!parsed.ok) fail(parsed.error);
   SceneItems items;
-  if (const std::string error = items.load(parsed.asset); !error.empty()) fail(error);
+  if (const std::string error = items.load_file(path); !error.empty())
+    fail(error + " (build the native preset: it writes data/fashion-mnist.bin)");
   return items;
 }
 

@@ -8,7 +8,6 @@
 #include "demos/captioning/captions.h"
 #include "demos/captioning/scene_edits.h"
 #include "demos/captioning/vocabulary.h"
-#include "engine/data/image_asset.h"
 
 namespace {
 
@@ -70,9 +69,8 @@ void CaptionDemo::load_items() {
   if (asset.state == AssetStatus::State::Failed) {
     items_error_ = asset.error.empty() ? std::string("could not load ") + kItemsAsset : asset.error;
   } else if (asset.state == AssetStatus::State::Ready && asset.bytes) {
-    ImageAssetResult parsed = parse_image_asset(asset.bytes->data(), asset.bytes->size());
-    if (!parsed.ok) items_error_ = std::string(kItemsAsset) + ": " + parsed.error;
-    else items_error_ = items_.load(parsed.asset);
+    if (const std::string error = items_.load_bytes(*asset.bytes); !error.empty())
+      items_error_ = std::string(kItemsAsset) + ": " + error;
     items_ready_ = items_error_.empty();
   }
 }

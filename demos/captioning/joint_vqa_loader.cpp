@@ -21,8 +21,7 @@ void JointVqaLoader::step(const StepBudget& budget) {
       return;
     }
     if (scenes.state != AssetStatus::State::Ready || !scenes.bytes) return;
-    const ImageAssetResult parsed = parse_image_asset(scenes.bytes->data(), scenes.bytes->size());
-    error_ = parsed.ok ? items_.load(parsed.asset) : parsed.error;
+    error_ = items_.load_bytes(*scenes.bytes);
     if (!error_.empty()) return;
     items_ready_ = true;
     scenes_progress_ = 1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/io/bytes.h"
 #include "engine/random.h"
 
 namespace {
@@ -46,6 +47,19 @@ bool is_heldout_pair(int item_class, int colour) { return heldout_colour(item_cl
 
 bool boxes_overlap(const Box& a, const Box& b) {
   return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
+}
+
+std::string SceneItems::load_bytes(const std::vector<uint8_t>& bytes) {
+  const ImageAssetResult parsed = parse_image_asset(bytes.data(), bytes.size());
+  return parsed.ok ? load(parsed.asset) : parsed.error;
+}
+
+std::string SceneItems::load_file(const std::string& path) {
+  constexpr size_t kMaxAssetBytes = size_t{64} << 20;  // the shipped subset is 9 MB
+  std::vector<uint8_t> bytes;
+  std::string error;
+  if (!read_whole_file(path, kMaxAssetBytes, bytes, error)) return error;
+  return load_bytes(bytes);
 }
 
 std::string SceneItems::load(const ImageAsset& asset) {

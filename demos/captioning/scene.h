@@ -54,6 +54,10 @@ class SceneItems {
  public:
   // An error ("scene items: ...") if the asset lacks 10 classes, 28x28 images, or any class in a split.
   std::string load(const ImageAsset& asset);
+  // The same from an image-asset file's bytes (the build's data/fashion-mnist.bin),
+  // or from the file itself (the native tools and tests): "" or the parser's or load()'s error.
+  std::string load_bytes(const std::vector<uint8_t>& bytes);
+  std::string load_file(const std::string& path);
   const ImageSet& images(SceneSplit split) const { return split == SceneSplit::train ? train_ : test_; }
   const std::vector<int>& items_of(SceneSplit split, int item_class) const;
 

@@ -319,7 +319,7 @@ TEST_CASE("caption demo: weights that arrive later replace the untrained models,
   CHECK(caption_numbers(report_of(demo))["weights"] == static_cast<double>(CaptionModels::Weights::shipped));
   // The same scene through the loaded attention model directly gives the demo's caption.
   SceneItems items;
-  REQUIRE(items.load(parse_image_asset(g_items_bytes.data(), g_items_bytes.size()).asset).empty());
+  REQUIRE(items.load_bytes(g_items_bytes).empty());
   auto context = std::make_shared<CaptionContext>(other_attention.encode(render_scene(items, demo.scene())));
   CaptionSource direct;
   direct.initial_state = other_attention.initial_state(*context);

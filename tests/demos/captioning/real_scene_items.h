@@ -12,13 +12,7 @@
 
 inline const SceneItems& real_scene_items() {
   static SceneItems items;
-  static const std::string error = [] {
-    std::ifstream file(std::string(PLAYGROUND_DATA_DIR) + "/fashion-mnist.bin", std::ios::binary);
-    if (!file) return std::string("build the data assets first (data/fashion-mnist.bin)");
-    const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    const ImageAssetResult parsed = parse_image_asset(bytes.data(), bytes.size());
-    return parsed.ok ? items.load(parsed.asset) : parsed.error;
-  }();
+  static const std::string error = items.load_file(std::string(PLAYGROUND_DATA_DIR) + "/fashion-mnist.bin");
   REQUIRE_MESSAGE(error.empty(), error);
   return items;
 }

@@ -6,8 +6,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <set>
 
 namespace {
@@ -148,13 +146,9 @@ TEST_CASE("an unusable asset gives a clear message") {
 }
 
 TEST_CASE("the real Fashion-MNIST subset gives scenes from both of its splits") {
-  std::ifstream file(std::string(PLAYGROUND_DATA_DIR) + "/fashion-mnist.bin", std::ios::binary);
-  REQUIRE_MESSAGE(file, "build the data assets first (data/fashion-mnist.bin)");
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  ImageAssetResult parsed = parse_image_asset(bytes.data(), bytes.size());
-  REQUIRE_MESSAGE(parsed.ok, parsed.error);
   SceneItems items;
-  REQUIRE(items.load(parsed.asset).empty());
+  const std::string error = items.load_file(std::string(PLAYGROUND_DATA_DIR) + "/fashion-mnist.bin");
+  REQUIRE_MESSAGE(error.empty(), error, " (build the data assets first)");
   CHECK(items.images(SceneSplit::train).count == 10000);
   CHECK(items.images(SceneSplit::test).count == 2000);
   Scene s = generate_scene(items, SceneSplit::test, 3);
@@ -162,4 +156,10 @@ TEST_CASE("the real Fashion-MNIST subset gives scenes from both of its splits") 
   float total = 0;
   for (float v : canvas.to_vector()) total += v;
   CHECK(total > 20.0f * static_cast<float>(s.objects.size()));  // items are drawn, not blank
+}
+
+TEST_CASE("scene items from a missing or malformed file give the reader's or the parser's message") {
+  SceneItems items;
+  CHECK(items.load_file("/nonexistent/fashion-mnist.bin").find("/nonexistent/fashion-mnist.bin") != std::string::npos);
+  CHECK(items.load_bytes({'D', 'L', 'P', 'I', 1, 0}).find("image asset") != std::string::npos);
 }

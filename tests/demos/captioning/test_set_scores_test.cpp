@@ -4,8 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
-#include <iterator>
 
 #include "demos/captioning/captions.h"
 #include "demos/captioning/caption_decoding.h"
@@ -40,11 +38,8 @@ const SceneItems& real_items() {
   static SceneItems items;
   static bool loaded = false;
   if (!loaded) {
-    std::ifstream file(std::string(PLAYGROUND_DATA_DIR) + "/fashion-mnist.bin", std::ios::binary);
-    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    ImageAssetResult parsed = parse_image_asset(bytes.data(), bytes.size());
-    REQUIRE_MESSAGE(parsed.ok, parsed.error);
-    REQUIRE(items.load(parsed.asset).empty());
+    const std::string error = items.load_file(std::string(PLAYGROUND_DATA_DIR) + "/fashion-mnist.bin");
+    REQUIRE_MESSAGE(error.empty(), error);
     loaded = true;
   }
   return items;
