@@ -2,6 +2,7 @@
 // the tests all call register_all_background_jobs() once, so a kind started
 // on the UI side always exists where it runs.
 #include "demos/background_job.h"
+#include "demos/captioning/caption_train_job.h"
 #include "demos/jobs/count_primes_job.h"
 #include "demos/style_transfer/fast_stylise_job.h"
 #include "demos/style_transfer/fast_train_job.h"
@@ -15,4 +16,5 @@ void register_all_background_jobs() {
   register_background_job("fast_train", &FastTrainJob::make);
   register_background_job("fast_stylise", make_fast_stylise_job);
   register_background_job("inside", make_inside_job);
+  register_background_job("caption_train", &CaptionTrainJob::make);
 }

@@ -4,6 +4,7 @@
 
 #include "demos/captioning/caption_demo.h"
 #include "demos/help_marker.h"
+#include "demos/user_files.h"
 #include "demos/view_tabs.h"
 #include "imgui.h"
 
@@ -58,6 +59,10 @@ void CaptionDemo::controls() {
   if (ImGui::Button("New random scene")) new_random_scene();
   ImGui::SameLine();
   ImGui::TextDisabled("seed %d%s", seed_, objects_.empty() ? "" : ", edited");
+  if (ImGui::Button("Caption your own picture...")) request_open_image();
+  help_marker("Open, drop or paste an image: it is shrunk to 64 x 64 and captioned. It stays on this device "
+              "and is not part of the link. The model knows only this world of objects, so expect a caption "
+              "about bags and shirts whatever the picture shows.");
   ImGui::SliderInt("test scenes", &score_scenes_, 10, 1000, "%d", ImGuiSliderFlags_Logarithmic);
   help_marker("How many test and held-out scenes the side-by-side BLEU-4 scores decode.");
   ImGui::Combo("scores decode", &score_decode_, "greedy\0as set above\0");
@@ -66,9 +71,10 @@ void CaptionDemo::controls() {
 }
 
 void CaptionDemo::draw() {
-  url_tab_bar("caption_views", {"Caption", "Retrieval", "VQA", "Notes"}, &view_);
+  url_tab_bar("caption_views", {"Caption", "Train", "Retrieval", "VQA", "Notes"}, &view_);
   switch (static_cast<View>(view_)) {
     case View::Caption: draw_caption_view(); break;
+    case View::Train: training_.draw(caption_text()); break;
     case View::Retrieval: retrieval_.draw(); break;
     case View::Vqa: vqa_.draw(); break;
     case View::Notes: draw_notes_view(); break;
@@ -87,7 +93,8 @@ void CaptionDemo::draw_caption_view() {
 
   ImGui::BeginChild("caption_scene", ImVec2(side + 16, top), false);
   draw_scene_editor(side);
-  draw_object_list();
+  if (picture_shown_) draw_picture_panel();
+  else draw_object_list();
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("caption_words", ImVec2(0, top), false);

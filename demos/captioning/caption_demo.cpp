@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "demos/assets.h"
+#include "demos/user_files.h"
 #include "demos/captioning/captions.h"
 #include "demos/captioning/scene_edits.h"
 #include "demos/captioning/vocabulary.h"
@@ -12,7 +13,7 @@
 namespace {
 
 constexpr const char* kItemsAsset = "data/fashion-mnist.bin";
-const char* const kViewChoices[] = {"caption", "retrieval", "vqa", "notes"};
+const char* const kViewChoices[] = {"caption", "train", "retrieval", "vqa", "notes"};
 const char* const kSplitChoices[] = {"test", "heldout"};
 const char* const kModelChoices[] = {"attention", "show_tell"};
 const char* const kMethodChoices[] = {"greedy", "beam", "sample"};
@@ -54,6 +55,7 @@ void CaptionDemo::declare_state(StateFields& f) {
   f.integer("beam_steps", &beam_steps_shown_, 0, 0, 64);
   retrieval_.declare_state(f);
   vqa_.declare_state(f);
+  training_.declare_state(f);
 }
 
 void CaptionDemo::state_loaded() {
@@ -77,6 +79,17 @@ void CaptionDemo::load_items() {
 
 // The scene follows the URL: the seed's scene of the split, or the edited objects.
 void CaptionDemo::sync_scene() {
+  if (picture_shown_) {
+    const std::string key = "picture|" + std::to_string(pictures_opened_);
+    if (key == scene_key_) return;
+    scene_key_ = key;
+    scene_image_ = picture_.image;
+    set_rgb_image_from_planes(scene_picture_, scene_image_.data(), kSceneSize, kSceneSize);
+    ++scene_picture_.version;
+    references_.clear();  // nobody wrote captions for it: no BLEU
+    dragging_ = -1;
+    return;
+  }
   const std::string key = std::to_string(split_) + '|' + std::to_string(seed_) + '|' + objects_;
   if (key == scene_key_) return;
   const SceneSplit split = score_split(split_);
@@ -167,18 +180,69 @@ void CaptionDemo::sync_scores() {
   }
 }
 
+std::string CaptionDemo::caption_text() const {
+  std::string text;  // the words as shown, special tokens an untrained model may emit included
+  for (const std::string& word : caption_.words) {
+    if (!text.empty()) text += ' ';
+    text += word;
+  }
+  return text;
+}
+
 int CaptionDemo::shown_word() const {
   const int n = static_cast<int>(caption_.words.size());
   if (hovered_word_ >= 0 && hovered_word_ < n) return hovered_word_;
   return word_ >= 0 && word_ < n ? word_ : -1;
 }
 
+// The Train tab's newest weights caption the scene (and are scored) while its toggle is on.
+void CaptionDemo::sync_training() {
+  training_.step();
+  if (training_.weights_version() != trained_version_) {
+    trained_version_ = training_.weights_version();
+    if (const std::string why = models_.set_trained(training_.weights_model(), training_.weights()); !why.empty())
+      edit_message_ = why;
+  }
+  models_.use_trained(training_.use_trained());
+}
+
+void CaptionDemo::take_user_files() {
+  std::string name, text;
+  std::vector<uint8_t> bytes;
+  while (take_user_file(&name, &bytes)) open_picture(name, bytes);
+  while (take_user_files_message(&text)) picture_message_ = text;
+}
+
+std::string CaptionDemo::open_picture(const std::string& name, const std::vector<uint8_t>& bytes) {
+  UserPicture picture;
+  std::string error;
+  if (!make_user_picture(name, bytes.data(), bytes.size(), &picture, &error)) {
+    picture_message_ = error + (picture_shown_ ? "; your previous picture is still shown" : "; the scene is unchanged");
+    return error;
+  }
+  picture_ = std::move(picture);
+  picture_shown_ = true;
+  ++pictures_opened_;
+  picture_message_ = picture_.note;
+  view_ = static_cast<int>(View::Caption);
+  word_ = -1;
+  return "";
+}
+
+void CaptionDemo::back_to_scene() {
+  picture_shown_ = false;
+  picture_message_.clear();
+  word_ = -1;
+}
+
 void CaptionDemo::step(const StepBudget& budget) {
+  take_user_files();
   // The tabs load their models only once shown, and never past the budget.
   retrieval_.step(budget, static_cast<View>(view_) == View::Retrieval);
   vqa_.step(budget, static_cast<View>(view_) == View::Vqa);
   load_items();
   models_.poll();
+  sync_training();
   if (!items_ready_) return;
   sync_scene();
   sync_caption();
@@ -191,6 +255,7 @@ void CaptionDemo::step(const StepBudget& budget) {
 
 std::string CaptionDemo::drop_object(int index, int x, int y) {
   if (!items_ready_) return "the scene is not loaded yet";
+  if (picture_shown_) return "your picture is shown: go back to the scene to edit it";
   std::string why = move_object(scene_, index, x, y);
   if (why.empty()) scene_edited();
   edit_message_ = why;
@@ -199,6 +264,7 @@ std::string CaptionDemo::drop_object(int index, int x, int y) {
 
 std::string CaptionDemo::add_object() {
   if (!items_ready_) return "the scene is not loaded yet";
+  if (picture_shown_) return "your picture is shown: go back to the scene to edit it";
   const int n = static_cast<int>(scene_.objects.size());
   // A class and colour not yet in the scene, so the new object is easy to find.
   std::string why = ::add_object(items_, scene_, (3 * n + seed_) % kClassCount, (n + 2) % kColourCount, seed_ + n);
@@ -212,6 +278,7 @@ std::string CaptionDemo::add_object() {
 
 std::string CaptionDemo::remove_object(int index) {
   if (!items_ready_) return "the scene is not loaded yet";
+  if (picture_shown_) return "your picture is shown: go back to the scene to edit it";
   std::string why = ::remove_object(scene_, index);
   if (why.empty()) scene_edited();
   edit_message_ = why;
@@ -219,18 +286,19 @@ std::string CaptionDemo::remove_object(int index) {
 }
 
 void CaptionDemo::set_object_class(int index, int item_class) {
-  if (!items_ready_ || index < 0 || index >= static_cast<int>(scene_.objects.size())) return;
+  if (!items_ready_ || picture_shown_ || index < 0 || index >= static_cast<int>(scene_.objects.size())) return;
   ::set_object_class(items_, scene_, index, item_class, seed_ + index);
   scene_edited();
 }
 
 void CaptionDemo::set_object_colour(int index, int colour) {
-  if (!items_ready_ || index < 0 || index >= static_cast<int>(scene_.objects.size())) return;
+  if (!items_ready_ || picture_shown_ || index < 0 || index >= static_cast<int>(scene_.objects.size())) return;
   scene_.objects[static_cast<size_t>(index)].colour = colour;
   scene_edited();
 }
 
 void CaptionDemo::new_random_scene() {
+  back_to_scene();
   seed_ = seed_ % 999999 + 1;
   objects_.clear();
   edit_message_.clear();
@@ -242,11 +310,15 @@ void CaptionDemo::new_random_scene() {
 void CaptionDemo::report(DemoReport& out) const {
   retrieval_.report(out);
   vqa_.report(out);
+  training_.report(out);
+  out.set_in("caption", "trained_model", models_.using_trained(model_) ? 1 : 0);
   out.set_in("caption", "ready", items_ready_ && caption_.error.empty() && !caption_key_.empty() ? 1 : 0);
   out.set_in("caption", "log_prob", caption_.log_prob);
   out.set_in("caption", "beam_width", beam_width_);
   out.set_in("caption", "words", static_cast<double>(caption_.words.size()));
-  out.set_in("caption", "objects", static_cast<double>(scene_.objects.size()));
+  out.set_in("caption", "objects", picture_shown_ ? 0.0 : static_cast<double>(scene_.objects.size()));
+  out.set_in("caption", "picture", picture_shown_ ? 1 : 0);
+  out.set_text_in("caption", "picture_message", picture_message_);
   out.set_in("caption", "shown_word", shown_word());
   out.set_in("caption", "beam_steps", static_cast<double>(caption_.steps.size()));
   out.set_in("caption", "weights", static_cast<double>(models_.weights()));
@@ -261,12 +333,7 @@ void CaptionDemo::report(DemoReport& out) const {
   if (std::isfinite(heldout)) out.set_in("caption", "bleu4_heldout", heldout);
   const double heldout_show_tell = scores_.bleu4(CaptionModels::kShowTell, 1);
   if (std::isfinite(heldout_show_tell)) out.set_in("caption", "bleu4_heldout_show_tell", heldout_show_tell);
-  std::string text;  // the words as shown, special tokens an untrained model may emit included
-  for (const std::string& word : caption_.words) {
-    if (!text.empty()) text += ' ';
-    text += word;
-  }
-  out.set_text_in("caption", "text", text);
+  out.set_text_in("caption", "text", caption_text());
   out.set_text_in("caption", "error", !items_error_.empty() ? items_error_ : caption_.error);
   out.set_text_in("caption", "message", edit_message_);
   out.set_text_in("caption", "weights_message", models_.message());
@@ -277,6 +344,7 @@ void CaptionDemo::report(DemoReport& out) const {
   out.set_rows_in("caption", "word_centres", word_centres_);
   out.set_list_in("caption", "scene_rect", scene_rect_);
   std::vector<std::vector<double>> boxes;
-  for (const SceneObject& o : scene_.objects) boxes.push_back({static_cast<double>(o.box.x), static_cast<double>(o.box.y)});
+  if (!picture_shown_)
+    for (const SceneObject& o : scene_.objects) boxes.push_back({static_cast<double>(o.box.x), static_cast<double>(o.box.y)});
   out.set_rows_in("caption", "boxes", boxes);
 }

@@ -3,6 +3,7 @@
 //              strip of words each with its attention map (Xu et al. 2015,
 //              Fig. 3), the beam drawn step by step, BLEU against the scene's
 //              references, and both models' test-set BLEU-4 side by side;
+//   Train      either captioner trained in the page, in the background;
 //   Retrieval, VQA  the joint-embedding and question-answering tabs;
 //   Notes      the formulas.
 // Decoding a caption takes milliseconds, so it runs whenever the scene or a
@@ -19,6 +20,8 @@
 #include "demos/captioning/retrieval_panel.h"
 #include "demos/captioning/scene.h"
 #include "demos/captioning/test_set_scores.h"
+#include "demos/captioning/training_panel.h"
+#include "demos/captioning/user_picture.h"
 #include "demos/captioning/vqa_panel.h"
 #include "demos/demo.h"
 #include "demos/rgb_image.h"
@@ -37,7 +40,7 @@ class CaptionDemo : public Demo {
   void draw() override;
   void report(DemoReport& out) const override;
 
-  enum class View { Caption, Retrieval, Vqa, Notes };
+  enum class View { Caption, Train, Retrieval, Vqa, Notes };
 
   // The editor's actions, also used by tests: a drag of object `index` to
   // the corner (x, y) in scene pixels. Returns "" or why it was refused.
@@ -47,6 +50,11 @@ class CaptionDemo : public Demo {
   void set_object_class(int index, int item_class);
   void set_object_colour(int index, int colour);
   void new_random_scene();
+  // Your own picture: captioned instead of the scene until back_to_scene().
+  // Returns "" or why the file was refused (the scene then stays as it was).
+  std::string open_picture(const std::string& name, const std::vector<uint8_t>& bytes);
+  void back_to_scene();
+  bool showing_picture() const { return picture_shown_; }
   void show_word(int word) { word_ = word; }  // pins a word's map over the scene (-1: none)
 
   // For tests.
@@ -56,6 +64,7 @@ class CaptionDemo : public Demo {
   const std::vector<std::string>& references() const { return references_; }
   const std::string& message() const { return edit_message_; }
   const TestSetScores& scores() const { return scores_; }
+  TrainingPanel& training() { return training_; }
 
  private:
   void load_items();
@@ -63,14 +72,18 @@ class CaptionDemo : public Demo {
   void scene_edited();  // scene_ -> the URL's objects text
   void sync_caption();  // decodes again when the scene, model or settings changed
   void sync_scores();
+  void sync_training();  // the Train tab's messages, and its weights into models_
   DecodeSettings decode_settings() const;
   CaptionSource source_for(int model, const Scene& scene) const;
-  int shown_word() const;  // hovered, else pinned; -1: none
+  int shown_word() const;
+  std::string caption_text() const;  // the caption's words joined by spaces  // hovered, else pinned; -1: none
 
   // Views, one file each.
   void draw_caption_view();
   void draw_scene_editor(float side);        // scene_editor_view.cpp
   void draw_object_list();
+  void draw_picture_panel();                 // instead of the object list while your picture is shown
+  void take_user_files();                    // files opened, dropped or pasted (demos/user_files.h)
   void draw_caption_strip();                 // caption_strip_view.cpp
   void draw_bleu();
   void draw_beam_view();                     // beam_view.cpp
@@ -80,6 +93,8 @@ class CaptionDemo : public Demo {
   // The joint-embedding and question-answering tabs (their own URL keys, r_ and q_).
   RetrievalPanel retrieval_;
   VqaPanel vqa_;
+  TrainingPanel training_;  // the Train tab (its URL keys start with t_)
+  unsigned trained_version_ = 0;  // the training's weights CaptionModels holds
 
   // URL state.
   int view_ = 0;
@@ -107,6 +122,12 @@ class CaptionDemo : public Demo {
   RgbImage scene_picture_;
   Tensor scene_image_;
   std::string edit_message_;
+
+  // Your own picture (not in the URL: it stays on this device).
+  UserPicture picture_;
+  bool picture_shown_ = false;
+  unsigned pictures_opened_ = 0;  // part of the scene key, so each picture is decoded afresh
+  std::string picture_message_;   // why the last file was refused, or the loader's note
 
   // The caption.
   CaptionModels models_;

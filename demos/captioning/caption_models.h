@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "demos/captioning/caption_decoding.h"
 #include "demos/captioning/scene.h"
@@ -30,6 +31,13 @@ class CaptionModels {
   const std::string& message() const { return message_; }  // why loading failed
   unsigned version() const { return version_; }  // bumps when the weights change
 
+  // Weights the in-page training sent for one model (a DLPW of its tensors,
+  // caption_train_job.h): used instead of the shipped ones while use_trained
+  // is on. "" or why they were refused (the model then stays as it was).
+  std::string set_trained(int model, const std::vector<uint8_t>& weights);
+  void use_trained(bool on);
+  bool using_trained(int model) const;
+
   // The model's decoder for one rendered scene [1, 3, 64, 64].
   CaptionSource source(int model, const Tensor& image) const;
 
@@ -40,4 +48,5 @@ class CaptionModels {
   float progress_ = 0;
   std::string message_;
   unsigned version_ = 1;
+  bool use_trained_ = false;
 };

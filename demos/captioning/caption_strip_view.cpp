@@ -69,6 +69,10 @@ void CaptionDemo::draw_caption_strip() {
 }
 
 void CaptionDemo::draw_bleu() {
+  if (references_.empty()) {
+    ImGui::TextDisabled("BLEU needs reference captions, and nobody wrote any for your picture.");
+    return;
+  }
   ImGui::Text("BLEU against the %d references", static_cast<int>(references_.size()));
   help_marker("Papineni et al. 2002: the geometric mean of the clipped n-gram precisions p_1..p_N, times the "
               "brevity penalty BP = exp(1 - r/c) when the caption (c words) is shorter than the closest "

@@ -8,6 +8,7 @@
 #include "demos/captioning/captions.h"
 #include "demos/captioning/caption_demo.h"
 #include "demos/captioning/scene_edits.h"
+#include "demos/user_files.h"
 #include "imgui.h"
 
 namespace {
@@ -48,8 +49,8 @@ void CaptionDemo::draw_scene_editor(float side) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const float mx = (mouse.x - origin.x) / scale, my = (mouse.y - origin.y) / scale;
 
-  // Grab the object under the pointer; drag it; drop it.
-  if (hovered && ImGui::IsMouseClicked(0)) {
+  // Grab the object under the pointer; drag it; drop it (a picture of your own has no objects to drag).
+  if (hovered && ImGui::IsMouseClicked(0) && !picture_shown_) {
     for (int i = static_cast<int>(scene_.objects.size()) - 1; i >= 0; --i) {
       const Box& box = scene_.objects[static_cast<size_t>(i)].box;
       if (mx >= static_cast<float>(box.x) && mx < static_cast<float>(box.right()) && my >= static_cast<float>(box.y) &&
@@ -81,6 +82,7 @@ void CaptionDemo::draw_scene_editor(float side) {
   const int word = shown_word();
   if (word >= 0 && word < static_cast<int>(caption_.attention.size()))
     draw_attention(draw, origin, scale, caption_.attention[static_cast<size_t>(word)]);
+  if (picture_shown_) return;
   for (int i = 0; i < static_cast<int>(scene_.objects.size()); ++i) {
     const Box& box = scene_.objects[static_cast<size_t>(i)].box;
     const ImVec2 a(origin.x + static_cast<float>(box.x) * scale, origin.y + static_cast<float>(box.y) * scale);
@@ -131,5 +133,21 @@ void CaptionDemo::draw_object_list() {
   if (!edit_message_.empty()) {
     ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", edit_message_.c_str());
   }
+  if (!picture_message_.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", picture_message_.c_str());
   ImGui::PopTextWrapPos();
+}
+
+void CaptionDemo::draw_picture_panel() {
+  ImGui::PushTextWrapPos(0);
+  ImGui::Text("Your picture: %s (%d x %d)", picture_.name.c_str(), picture_.width, picture_.height);
+  ImGui::TextDisabled("shown to the model at %d x %d, centred on black", kSceneSize, kSceneSize);
+  ImGui::TextColored(ImVec4(1, 0.8f, 0.45f, 1),
+                     "The captioner knows only its own world: one to four Fashion-MNIST items in six colours on "
+                     "black. Whatever your picture shows, it is described as such items. The caption says what "
+                     "this model sees, not what is there.");
+  if (!picture_message_.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", picture_message_.c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::Button("Back to the scene")) back_to_scene();
+  ImGui::SameLine();
+  if (ImGui::Button("Another picture...")) request_open_image();
 }

@@ -11,10 +11,13 @@
 
 #include "app/url_state.h"
 #include "demos/assets.h"
+#include "demos/background_job.h"
 #include "demos/captioning/caption_demo.h"
 #include "demos/captioning/caption_weights.h"
 #include "demos/captioning/scene_edits.h"
 #include "demos/captioning/vocabulary.h"
+#include "demos/user_files.h"
+#include "tests/demos/captioning/real_scene_items.h"
 
 namespace {
 
@@ -26,6 +29,8 @@ struct DemoUnderTest {
     const std::string data_dir = PLAYGROUND_DATA_DIR;
     set_asset_backend(nullptr);
     set_asset_directory(data_dir.substr(0, data_dir.size() - std::string("/data").size()));
+    register_all_background_jobs();
+    set_background_backend(nullptr);  // jobs run inside poll(), one step per call
     demo.declare_state(fields);
     load(hash);
   }
@@ -330,4 +335,86 @@ TEST_CASE("caption demo: weights that arrive later replace the untrained models,
   const CaptionResult expected = decode_caption(direct, settings);
   CHECK(expected.words == demo.caption().words);
   CHECK(expected.log_prob == demo.caption().log_prob);
+}
+
+namespace {
+
+// The demo's scene as the PNG file a user could save and open again.
+std::vector<uint8_t> scene_png(const CaptionDemo& demo, const SceneItems& items) {
+  const Tensor image = render_scene(items, demo.scene());
+  RgbImage picture;
+  set_rgb_image_from_planes(picture, image.data(), kSceneSize, kSceneSize);
+  std::vector<uint8_t> png;
+  std::string error;
+  REQUIRE(encode_png(picture, &png, &error));
+  return png;
+}
+
+}  // namespace
+
+TEST_CASE("caption demo: your own picture is captioned instead of the scene, and a scene saved as a PNG reads the same") {
+  DemoUnderTest t;
+  const SceneItems& items = real_scene_items();
+  for (int seed : {1, 2, 3, 4, 5}) {
+    t.load("demo=caption&decode=greedy&seed=" + std::to_string(seed));
+    const std::vector<std::string> words = t.demo.caption().words;
+    const std::vector<std::string> references = t.demo.references();
+    REQUIRE_FALSE(references.empty());
+    // Through the platform's queue, as a drop or the file picker delivers it.
+    deliver_user_file("scene.png", scene_png(t.demo, items));
+    t.frames(1);
+    REQUIRE(t.demo.showing_picture());
+    CHECK(t.demo.caption().words == words);  // 8-bit rounding does not change what the model reads
+    CHECK(t.demo.references().empty());      // nobody wrote references for it
+    const auto numbers = caption_numbers(report_of(t.demo));
+    CHECK(numbers.at("picture") == 1);
+    CHECK(numbers.at("objects") == 0);
+    CHECK(t.demo.drop_object(0, 0, 0) == "your picture is shown: go back to the scene to edit it");
+    t.demo.back_to_scene();
+    t.frames(1);
+    CHECK_FALSE(t.demo.showing_picture());
+    CHECK(t.demo.references() == references);
+    CHECK(t.demo.caption().words == words);
+  }
+}
+
+TEST_CASE("caption demo: a bad picture file is refused with a message and what was shown stays") {
+  DemoUnderTest t("demo=caption&seed=7");
+  const std::string objects = objects_text(t.demo.scene());
+  const double log_prob = t.demo.caption().log_prob;
+  CHECK(t.demo.open_picture("notes.txt", {'n', 'o', 't', ' ', 'a', 'n', ' ', 'i', 'm', 'a', 'g', 'e'})
+            .rfind("your picture: image: ", 0) == 0);
+  t.frames(1);
+  CHECK_FALSE(t.demo.showing_picture());
+  CHECK(objects_text(t.demo.scene()) == objects);
+  CHECK(t.demo.caption().log_prob == log_prob);
+  const DemoReport report = report_of(t.demo);
+  const DemoReport::GroupValue* message = group_value(report, "picture_message");
+  REQUIRE(message != nullptr);
+  CHECK(message->text.find("the scene is unchanged") != std::string::npos);
+}
+
+TEST_CASE("caption demo: the Train tab trains in steps, and its weights caption the scene while the toggle is on") {
+  DemoUnderTest t("demo=caption&view=train&decode=greedy&t_model=attention&t_from=shipped&t_steps=3&t_batch=2&t_every=1&"
+                  "t_scenes=5&t_lr=0.01");
+  const double shipped_log_prob = t.demo.caption().log_prob;
+  CHECK(caption_numbers(report_of(t.demo)).at("trained_model") == 0);
+  t.demo.training().start();
+  for (int frame = 0; frame < 20 && t.demo.training().running(); ++frame) t.frames(1);
+  CHECK_FALSE(t.demo.training().running());
+  CHECK_MESSAGE(t.demo.training().error().empty(), t.demo.training().error());
+  CHECK(t.demo.training().losses().size() == 3);
+  CHECK(t.demo.training().bleu_values().size() == 4);  // the start and every step
+  const DemoReport report = report_of(t.demo);
+  std::map<std::string, double> train;
+  for (const auto& [group, numbers] : report.groups)
+    if (group == "train") train = {numbers.begin(), numbers.end()};
+  CHECK(train.at("step") == 3);
+  CHECK(train.at("running") == 0);
+  CHECK(caption_numbers(report).at("trained_model") == 1);
+  CHECK(t.demo.caption().log_prob != shipped_log_prob);  // three steps at 0.01 moved the model
+  t.demo.training().set_use_trained(false);
+  t.frames(1);
+  CHECK(caption_numbers(report_of(t.demo)).at("trained_model") == 0);
+  CHECK(t.demo.caption().log_prob == shipped_log_prob);
 }
