@@ -70,7 +70,9 @@ void CaptionDemo::draw_caption_strip() {
 
 void CaptionDemo::draw_bleu() {
   if (references_.empty()) {
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("BLEU needs reference captions, and nobody wrote any for your picture.");
+    ImGui::PopTextWrapPos();
     return;
   }
   ImGui::Text("BLEU against the %d references", static_cast<int>(references_.size()));

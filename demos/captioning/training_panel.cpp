@@ -28,10 +28,12 @@ void TrainingPanel::declare_state(StateFields& f) {
   f.integer("t_seed", &seed_, 1, 1, 999999);
   f.integer("t_every", &evaluate_every_, 20, 1, 1000);
   f.integer("t_scenes", &evaluate_scenes_, 20, 5, 200);
+  f.boolean("t_run", &run_, false);
 }
 
-void TrainingPanel::start() {
+void TrainingPanel::begin() {
   task_.cancel();
+  launched_ = true;
   waiting_for_assets_ = true;
   launched_model_ = model_;
   step_ = 0;
@@ -40,11 +42,6 @@ void TrainingPanel::start() {
   bleu_steps_.clear();
   bleu_values_.clear();
   error_.clear();
-}
-
-void TrainingPanel::stop() {
-  task_.cancel();
-  waiting_for_assets_ = false;
 }
 
 void TrainingPanel::launch() {
@@ -77,6 +74,11 @@ void TrainingPanel::launch() {
 }
 
 void TrainingPanel::step() {
+  if (run_ && !launched_) begin();
+  if (!run_ && launched_) {
+    task_.cancel();
+    launched_ = waiting_for_assets_ = false;
+  }
   if (waiting_for_assets_) launch();
   Bytes bytes;
   for (int i = 0; i < kMessagesPerFrame && task_.poll(&bytes); ++i) {
@@ -102,6 +104,7 @@ void TrainingPanel::step() {
     if (!message.error.empty()) error_ = message.error;
   }
   if (!task_.error().empty()) error_ = task_.error();
+  if (launched_ && !waiting_for_assets_ && !task_.running()) launched_ = run_ = false;  // finished or failed
 }
 
 void TrainingPanel::draw(const std::string& caption) {
@@ -167,16 +170,15 @@ void TrainingPanel::draw(const std::string& caption) {
     ImGui::PopTextWrapPos();
   }
 
-  const float height = std::max(90.0f, (ImGui::GetContentRegionAvail().y - 80) * 0.5f);
+  // PlotLines takes no negative width in this Dear ImGui: the width is given.
+  const ImVec2 plot(ImGui::GetContentRegionAvail().x, std::max(90.0f, (ImGui::GetContentRegionAvail().y - 80) * 0.5f));
   char overlay[96];
   if (losses_.empty()) std::snprintf(overlay, sizeof overlay, "cross-entropy per word (nats)");
   else std::snprintf(overlay, sizeof overlay, "cross-entropy %.3f nats", static_cast<double>(losses_.back()));
-  ImGui::PlotLines("##loss", losses_.data(), static_cast<int>(losses_.size()), 0, overlay, 0, FLT_MAX,
-                   ImVec2(-1, height));
+  ImGui::PlotLines("##loss", losses_.data(), static_cast<int>(losses_.size()), 0, overlay, 0, FLT_MAX, plot);
   if (bleu_values_.empty()) std::snprintf(overlay, sizeof overlay, "BLEU-4 of %d test scenes, greedy", evaluate_scenes_);
   else std::snprintf(overlay, sizeof overlay, "BLEU-4 %.3f", static_cast<double>(bleu_values_.back()));
-  ImGui::PlotLines("##bleu", bleu_values_.data(), static_cast<int>(bleu_values_.size()), 0, overlay, 0, 1,
-                   ImVec2(-1, height));
+  ImGui::PlotLines("##bleu", bleu_values_.data(), static_cast<int>(bleu_values_.size()), 0, overlay, 0, 1, plot);
   if (!bleu_steps_.empty())
     ImGui::TextDisabled("BLEU measured at steps 0 .. %d, every %d", static_cast<int>(bleu_steps_.back()), evaluate_every_);
   ImGui::PushTextWrapPos(0);

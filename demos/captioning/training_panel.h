@@ -22,11 +22,12 @@ class TrainingPanel {
   void draw(const std::string& caption);
   void report(DemoReport& out) const;  // train.step, train.steps, train.loss, train.bleu4, train.running
 
-  // Starts (or restarts) training with the settings in the URL; the items and,
-  // when going on from them, the shipped weights come from the assets.
-  void start();
-  void stop();
-  bool running() const { return task_.running() || waiting_for_assets_; }
+  // Asks for a run with the settings in the URL (t_run=1, so a link can start
+  // one); the next step() launches it once the items and, when going on from
+  // them, the shipped weights have arrived. stop() cancels at once.
+  void start() { run_ = true; }
+  void stop() { run_ = false; }
+  bool running() const { return launched_; }  // from the request until the last message or a stop
 
   // The newest weights the training sent: a DLPW of one model (the index is
   // CaptionModels::kAttention or kShowTell); the version bumps with each.
@@ -43,6 +44,7 @@ class TrainingPanel {
   const std::string& error() const { return error_; }
 
  private:
+  void begin();   // a new run: the curves cleared, the assets asked for
   void launch();  // once the assets are ready
 
   // URL state.
@@ -56,7 +58,10 @@ class TrainingPanel {
   int evaluate_every_ = 20;
   int evaluate_scenes_ = 20;
 
+  bool run_ = false;  // t_run: what the user asked for
+
   BackgroundTask task_;
+  bool launched_ = false;
   bool waiting_for_assets_ = false;
   int launched_model_ = 0;
   int step_ = 0, total_ = 0;

@@ -395,24 +395,28 @@ TEST_CASE("caption demo: a bad picture file is refused with a message and what w
 }
 
 TEST_CASE("caption demo: the Train tab trains in steps, and its weights caption the scene while the toggle is on") {
-  DemoUnderTest t("demo=caption&view=train&decode=greedy&t_model=attention&t_from=shipped&t_steps=3&t_batch=2&t_every=1&"
+  DemoUnderTest t("demo=caption&view=train&decode=greedy&t_model=attention&t_from=shipped&t_steps=6&t_batch=2&t_every=1&"
                   "t_scenes=5&t_lr=0.01");
   const double shipped_log_prob = t.demo.caption().log_prob;
   CHECK(caption_numbers(report_of(t.demo)).at("trained_model") == 0);
   t.demo.training().start();
+  t.frames(1);  // without a worker, each poll is one job step: four of the seven messages
+  CHECK(t.demo.training().running());
+  CHECK(t.hash().find("t_run=1") != std::string::npos);
   for (int frame = 0; frame < 20 && t.demo.training().running(); ++frame) t.frames(1);
+  CHECK(t.hash().find("t_run=1") == std::string::npos);  // a finished run is not restarted by a link
   CHECK_FALSE(t.demo.training().running());
   CHECK_MESSAGE(t.demo.training().error().empty(), t.demo.training().error());
-  CHECK(t.demo.training().losses().size() == 3);
-  CHECK(t.demo.training().bleu_values().size() == 4);  // the start and every step
+  CHECK(t.demo.training().losses().size() == 6);
+  CHECK(t.demo.training().bleu_values().size() == 7);  // the start and every step
   const DemoReport report = report_of(t.demo);
   std::map<std::string, double> train;
   for (const auto& [group, numbers] : report.groups)
     if (group == "train") train = {numbers.begin(), numbers.end()};
-  CHECK(train.at("step") == 3);
+  CHECK(train.at("step") == 6);
   CHECK(train.at("running") == 0);
   CHECK(caption_numbers(report).at("trained_model") == 1);
-  CHECK(t.demo.caption().log_prob != shipped_log_prob);  // three steps at 0.01 moved the model
+  CHECK(t.demo.caption().log_prob != shipped_log_prob);  // six steps at 0.01 moved the model
   t.demo.training().set_use_trained(false);
   t.frames(1);
   CHECK(caption_numbers(report_of(t.demo)).at("trained_model") == 0);
