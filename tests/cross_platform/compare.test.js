@@ -54,11 +54,13 @@ if (native && wasm) {
     if (typeof a !== 'number' || a !== b) throw new Error(`${a} vs ${b}`);
     console.log(`       captioner steps CRC-32 ${a} in both builds`);
   });
-  check('three Gatys iterations give the same losses (1e-5 relative; the Gram product is Eigen\'s)', () => {
+  check('three Gatys iterations give bit-identical losses and pictures', () => {
     const a = native.gatys_total_loss_per_iteration, b = wasm.gatys_total_loss_per_iteration;
     if (a.length !== 3) throw new Error(`expected 3 losses, got ${a}`);
-    a.forEach((v, i) => { if (!(v > 0) || Math.abs(v - b[i]) > 1e-5 * v) throw new Error(`iteration ${i + 1}: ${v} vs ${b[i]}`); });
-    console.log(`       Gatys total loss: native [${a.join(', ')}], wasm [${b.join(', ')}]`);
+    a.forEach((v, i) => { if (!(v > 0) || v !== b[i]) throw new Error(`iteration ${i + 1}: ${v} vs ${b[i]}`); });
+    const p = native.gatys_pixels_crc32, q = wasm.gatys_pixels_crc32;
+    if (typeof p !== 'number' || p !== q) throw new Error(`picture CRC-32 ${p} vs ${q}`);
+    console.log(`       Gatys total loss [${a.join(', ')}], picture CRC-32 ${p} in both builds`);
   });
   check('activation values and derivatives agree', () => {
     native.activations.forEach((v, i) => {
