@@ -163,7 +163,7 @@ void CaptionDemo::sync_caption() {
         }
       }
     set_rgb_image_from_planes(word_maps_[w], lit.data(), kSceneSize, kSceneSize);
-    word_maps_[w].version = static_cast<unsigned>(w) + 1000u * models_.version();
+    word_maps_[w].version = ++word_maps_version_;  // every decode refreshes the textures: the scene may have changed
   }
 }
 
@@ -247,6 +247,8 @@ void CaptionDemo::step(const StepBudget& budget) {
   sync_scene();
   sync_caption();
   sync_scores();
+  // The side-by-side scores are drawn on the Caption tab only: they decode there, never behind another tab.
+  if (static_cast<View>(view_) != View::Caption) return;
   const SceneCaptioner captioner = [this](int model, const Scene& scene) { return source_for(model, scene); };
   scores_.step(items_, captioner, budget);
 }

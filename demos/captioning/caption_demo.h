@@ -138,6 +138,7 @@ class CaptionDemo : public Demo {
   std::vector<std::string> references_;
   BleuScore bleu_[4];  // BLEU-1..4 of the caption, smoothed (bleu.h)
   std::vector<RgbImage> word_maps_;  // one thumbnail per word
+  unsigned word_maps_version_ = 0;
 
   TestSetScores scores_;
   std::string scores_key_;

@@ -677,6 +677,45 @@ async function main() {
       await c.close();
     });
 
+    await check('caption demo: a dropped picture is captioned; the Train tab trains in the worker with the page drawing', async () => {
+      const c = await context.newPage();
+      await c.goto(BASE + '#demo=caption&decode=greedy&score_scenes=10');
+      await waitForStatus(c, (t) => t.demo === 'caption' && t.caption && t.caption.ready === 1 && t.caption.weights === 2,
+                          'a caption by the shipped model', 120000);
+      await c.evaluate(async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 120;
+        canvas.height = 80;
+        const g = canvas.getContext('2d');
+        g.fillStyle = '#000';
+        g.fillRect(0, 0, 120, 80);
+        g.fillStyle = '#e03020';
+        g.fillRect(20, 20, 36, 40);
+        const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+        const data = new DataTransfer();
+        data.items.add(new File([blob], 'red-square.png', { type: 'image/png' }));
+        document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      });
+      const pictured = await waitForStatus(c, (t) => t.caption.picture === 1 && t.caption.ready === 1 && t.caption.words > 0,
+                                           'the dropped picture captioned', 30000);
+      assert(pictured.caption.objects === 0, `the scene's objects are still reported: ${pictured.caption.objects}`);
+      console.log(`       your picture: "${pictured.caption.text}"`);
+      await screenshotVariety(c, 'web-caption-picture.png');
+
+      await c.goto(BASE + '#demo=caption&view=train&t_run=1&t_from=shipped&t_steps=6&t_batch=2&t_every=3&t_scenes=5');
+      const first = await waitForStatus(c, (t) => t.demo === 'caption' && t.train && t.train.step >= 1, 'a first training step', 120000);
+      const done = await waitForStatus(c, (t) => t.train.step === 6 && t.train.running === 0, 'six training steps', 120000);
+      assert(done.train.error === '', `training error: ${done.train.error}`);
+      assert(typeof done.train.bleu4 === 'number' && done.train.weights_version >= 3,
+             `BLEU-4 ${done.train.bleu4}, weights sent ${done.train.weights_version} times`);
+      assert(done.frame - first.frame >= 5, `the page drew ${done.frame - first.frame} frames while training: blocked?`);
+      assert(done.caption.trained_model === 1, 'the caption does not use the trained weights');
+      console.log(`       in-page training: 6 steps at batch 2, BLEU-4 of 5 scenes ${done.train.bleu4.toFixed(3)}, ` +
+                  `${done.frame - first.frame} frames drawn meanwhile, longest frame ${done.longest_frame_ms} ms`);
+      await screenshotVariety(c, 'web-caption-train.png');
+      await c.close();
+    });
+
     await check('a browser without WebGL2 gets a clear message', async () => {
       const noGl = await context.newPage();
       await noGl.addInitScript(() => {
