@@ -73,9 +73,12 @@ if run_step web-build bash tools/build.sh web; then
   count_doctest "$LOGS/ctest-web.log" "doctest (wasm, node)"
 
   stage "native and wasm agree"
-  if [ -x build/native/fingerprint ]; then
+  # A missing binary is a failure, not a skip: the comparison is what backs "bit for bit".
+  if [ -x build/native/fingerprint ] && [ -f build/web/fingerprint.js ]; then
     node tests/cross_platform/compare.test.js 2>&1 | tee "$LOGS/cross-platform.log"
     count_node "$LOGS/cross-platform.log" cross-platform
+  else
+    echo "FAIL - cross-platform: build/native/fingerprint or build/web/fingerprint.js is missing"; fail 1
   fi
 
   stage "browser end-to-end (Chromium, SwiftShader WebGL2)"
