@@ -91,7 +91,10 @@ void TrainingPanel::step() {
     }
     step_ = message.step;
     total_ = message.steps;
-    if (message.step > 0) losses_.push_back(message.cross_entropy);
+    if (message.step > 0) {
+      losses_.add(message.cross_entropy);
+      last_loss_ = message.cross_entropy;
+    }
     if (message.bleu4 >= 0) {
       bleu_steps_.push_back(static_cast<float>(message.step));
       bleu_values_.push_back(message.bleu4);
@@ -174,8 +177,8 @@ void TrainingPanel::draw(const std::string& caption) {
   const ImVec2 plot(ImGui::GetContentRegionAvail().x, std::max(90.0f, (ImGui::GetContentRegionAvail().y - 80) * 0.5f));
   char overlay[96];
   if (losses_.empty()) std::snprintf(overlay, sizeof overlay, "cross-entropy per word (nats)");
-  else std::snprintf(overlay, sizeof overlay, "cross-entropy %.3f nats", static_cast<double>(losses_.back()));
-  ImGui::PlotLines("##loss", losses_.data(), static_cast<int>(losses_.size()), 0, overlay, 0, FLT_MAX, plot);
+  else std::snprintf(overlay, sizeof overlay, "cross-entropy %.3f nats", static_cast<double>(last_loss_));
+  ImGui::PlotLines("##loss", losses_.points().data(), static_cast<int>(losses_.size()), 0, overlay, 0, FLT_MAX, plot);
   if (bleu_values_.empty()) std::snprintf(overlay, sizeof overlay, "BLEU-4 of %d test scenes, greedy", evaluate_scenes_);
   else std::snprintf(overlay, sizeof overlay, "BLEU-4 %.3f", static_cast<double>(bleu_values_.back()));
   ImGui::PlotLines("##bleu", bleu_values_.data(), static_cast<int>(bleu_values_.size()), 0, overlay, 0, 1, plot);
@@ -191,7 +194,7 @@ void TrainingPanel::report(DemoReport& out) const {
   out.set_in("train", "step", step_);
   out.set_in("train", "steps", total_);
   out.set_in("train", "running", running() ? 1 : 0);
-  if (!losses_.empty()) out.set_in("train", "loss", losses_.back());
+  if (!losses_.empty()) out.set_in("train", "loss", last_loss_);
   if (!bleu_values_.empty()) out.set_in("train", "bleu4", bleu_values_.back());
   out.set_in("train", "weights_version", weights_version_);
   out.set_text_in("train", "error", error_);

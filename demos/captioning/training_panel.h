@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "demos/background_job.h"
+#include "demos/bounded_history.h"
 #include "demos/demo.h"
 
 class TrainingPanel {
@@ -38,7 +39,7 @@ class TrainingPanel {
   void set_use_trained(bool on) { use_trained_ = on; }
 
   // For tests: the curves as received.
-  const std::vector<float>& losses() const { return losses_; }
+  const std::vector<float>& losses() const { return losses_.points(); }
   const std::vector<float>& bleu_steps() const { return bleu_steps_; }
   const std::vector<float>& bleu_values() const { return bleu_values_; }
   const std::string& error() const { return error_; }
@@ -65,7 +66,8 @@ class TrainingPanel {
   bool waiting_for_assets_ = false;
   int launched_model_ = 0;
   int step_ = 0, total_ = 0;
-  std::vector<float> losses_;                   // cross-entropy per step
+  BoundedHistory<float> losses_{2000};           // cross-entropy per step, evenly thinned when long
+  float last_loss_ = 0;                          // the newest step's
   std::vector<float> bleu_steps_, bleu_values_;  // BLEU-4 of the sample, at the steps it was measured
   Bytes weights_;
   int weights_model_ = 0;

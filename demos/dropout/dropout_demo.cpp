@@ -34,6 +34,7 @@ const Dataset2DKind kPointKinds[] = {Dataset2DKind::Moons /* unused: Fashion-MNI
                                      Dataset2DKind::Xor, Dataset2DKind::Spiral};
 const char* const kScalingChoices[] = {"inverted", "weights"};
 const char* const kOptimizerChoices[] = {"adam", "momentum", "sgd"};
+const OptimizerKind kOptimizerKinds[] = {OptimizerKind::Adam, OptimizerKind::Momentum, OptimizerKind::Sgd};
 const char* const kViewChoices[] = {"training", "thinned", "features", "inference", "regulariser", "notes"};
 
 template <size_t N>
@@ -96,7 +97,7 @@ TrainingConfig DropoutDemo::training_config() const {
   c.network.drop = {wants_images() ? drop_input_ : 0.0f};
   for (size_t l = 0; l < c.network.hidden.size(); ++l) c.network.drop.push_back(drop_hidden_[l]);
   c.network.scaling = scaling_ == 0 ? DropoutScaling::Inverted : DropoutScaling::WeightScaling;
-  c.optimizer = static_cast<OptimizerChoice>(optimizer_);
+  c.optimizer = kOptimizerKinds[optimizer_];
   c.learning_rate = rate_;
   c.batch_size = batch_;
   c.seed = static_cast<uint64_t>(seed_);

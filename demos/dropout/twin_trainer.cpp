@@ -5,8 +5,6 @@
 
 #include "engine/det_math.h"
 #include "engine/ops/losses.h"
-#include "engine/optim/adam.h"
-#include "engine/optim/sgd.h"
 
 namespace {
 
@@ -16,16 +14,6 @@ namespace {
 constexpr int kEvaluationChunk = 100;  // rows per evaluation unit
 constexpr int kProbeExamples = 100;    // test examples whose activations the histogram shows
 constexpr int kHistogramBins = 30;
-constexpr size_t kMaxHistory = 1000;
-
-std::unique_ptr<Optimizer> make_optimizer(OptimizerChoice choice, std::vector<Parameter*> parameters, float rate) {
-  switch (choice) {
-    case OptimizerChoice::Adam: return std::make_unique<Adam>(std::move(parameters), rate);
-    case OptimizerChoice::Momentum: return std::make_unique<Sgd>(std::move(parameters), rate, 0.9f);
-    case OptimizerChoice::Sgd: return std::make_unique<Sgd>(std::move(parameters), rate);
-  }
-  return nullptr;
-}
 
 // -log softmax(z)[target], computed stably from one row of logits.
 double negative_log_likelihood(const float* logits, int classes, int target) {
@@ -51,6 +39,7 @@ void TwinTrainer::clear() {
   plain_.reset();
   dropped_.reset();
   history_.clear();
+  evaluated_epoch_ = -1;
   divergence_.clear();
   steps_ = images_trained_ = 0;
   network_steps_[0] = network_steps_[1] = 0;
@@ -132,7 +121,7 @@ void TwinTrainer::run_steps(long count) {
   long target = steps_ + count;
   while ((steps_ < target || evaluating()) && advance()) {
   }
-  if (ready() && !diverged() && (history_.empty() || history_.back().epoch != epochs())) {
+  if (ready() && !diverged() && evaluated_epoch_ != epochs()) {
     evaluation_due_ = true;  // evaluate where the run stopped, too
     while (evaluating() && advance()) {
     }
@@ -219,15 +208,12 @@ void TwinTrainer::finish_evaluation() {
   evaluation_due_ = false;
   metrics_[0] = pending_[0];
   metrics_[1] = pending_[1];
-  if (history_.size() >= kMaxHistory) {  // keep the whole run, at half the resolution
-    for (size_t i = 0; i < kMaxHistory / 2; ++i) history_[i] = history_[2 * i];
-    history_.resize(kMaxHistory / 2);
-  }
+  evaluated_epoch_ = epochs();
   HistoryPoint point;
   point.epoch = epochs();
   point.twin[0] = metrics_[0];
   point.twin[1] = metrics_[1];
-  history_.push_back(point);
+  history_.add(point);
   activations_due_ = true;  // the next unit of work
 }
 

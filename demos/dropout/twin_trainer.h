@@ -12,15 +12,14 @@
 #include <vector>
 
 #include "demos/dropout/classification_data.h"
+#include "demos/bounded_history.h"
 #include "demos/dropout/dropout_network.h"
 #include "engine/data/batches.h"
-#include "engine/optim/optimizer.h"
-
-enum class OptimizerChoice { Adam, Momentum, Sgd };
+#include "engine/optim/optimizer_choice.h"
 
 struct TrainingConfig {
   NetworkConfig network;  // the dropout twin's; the plain twin is the same with every rate 0
-  OptimizerChoice optimizer = OptimizerChoice::Adam;
+  OptimizerKind optimizer = OptimizerKind::Adam;
   float learning_rate = 0.001f;
   int batch_size = 50;
   uint64_t seed = 1;
@@ -72,7 +71,7 @@ class TwinTrainer {
   const std::string& divergence() const { return divergence_; }
 
   const Metrics& metrics(Twin twin) const { return metrics_[index(twin)]; }
-  const std::vector<HistoryPoint>& history() const { return history_; }
+  const std::vector<HistoryPoint>& history() const { return history_.points(); }
   // Per hidden layer, measured at each evaluation.
   const std::vector<ActivationStats>& activations(Twin twin) const { return activations_[index(twin)]; }
 
@@ -115,7 +114,8 @@ class TwinTrainer {
   Metrics pending_[2];
 
   Metrics metrics_[2];
-  std::vector<HistoryPoint> history_;
+  BoundedHistory<HistoryPoint> history_{1000};  // the whole run, evenly thinned when long
+  double evaluated_epoch_ = -1;  // the epoch the metrics are of
   std::vector<ActivationStats> activations_[2];
   std::vector<Tensor> latest_masks_;
   std::vector<int> latest_batch_;

@@ -8,8 +8,6 @@
 #include "engine/ops/elementwise.h"
 #include "engine/ops/losses.h"
 #include "engine/ops/softmax.h"
-#include "engine/optim/adam.h"
-#include "engine/optim/sgd.h"
 
 namespace {
 
@@ -122,11 +120,7 @@ void MlpModel::reset(const MlpConfig& config, const std::vector<UserPoint>& user
   std::vector<Parameter*> parameters;
   for (Linear& layer : layers_)
     for (Parameter* p : layer.parameters()) parameters.push_back(p);
-  switch (config.optimizer) {
-    case OptimizerKind::Sgd: optimizer_ = std::make_unique<Sgd>(parameters, config.learning_rate); break;
-    case OptimizerKind::Momentum: optimizer_ = std::make_unique<Sgd>(parameters, config.learning_rate, 0.9f); break;
-    case OptimizerKind::Adam: optimizer_ = std::make_unique<Adam>(parameters, config.learning_rate); break;
-  }
+  optimizer_ = make_optimizer(config.optimizer, parameters, config.learning_rate);
   batches_ = std::make_unique<BatchIterator>(std::max(1, train_.size()), config.batch_size, rng_);
   tape_ = Tape(static_cast<uint64_t>(config.seed) + 17);
   steps_ = 0;

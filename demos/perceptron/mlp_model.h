@@ -16,7 +16,7 @@
 #include "engine/data/generators.h"
 #include "engine/layers/linear.h"
 #include "engine/ops/activations.h"
-#include "engine/optim/optimizer.h"
+#include "engine/optim/optimizer_choice.h"
 
 constexpr int kMaxHiddenLayers = 6;
 constexpr int kMaxNeurons = 8;
@@ -34,7 +34,6 @@ const char* feature_label(Feature f);  // "x", "y", "x^2", ...
 float feature_value(Feature f, float x, float y);
 
 enum class LossKind { CrossEntropy, SquaredError };
-enum class OptimizerKind { Sgd, Momentum, Adam };
 enum class Penalty { None, L1, L2 };
 
 struct MlpConfig {

@@ -35,7 +35,6 @@ constexpr ReluMode::Unit kDefaultUnits[ReluMode::kMaxUnits] = {
 
 constexpr float kViewX0 = -3.25f, kViewX1 = 3.25f, kViewY0 = -2.75f, kViewY1 = 2.75f;
 constexpr float kPickRadius = 10.0f;  // pixels around a kink marker that grab it
-constexpr size_t kHistoryLength = 200;
 
 float relu(float v) { return v > 0 ? v : 0.0f; }
 
@@ -228,19 +227,9 @@ void ReluMode::reset_training() {
   diverged_ = false;
   pending_steps_ = 0;
   history_.clear();
-  history_stride_ = 1;
 }
 
-// Keeps the whole run in a fixed number of samples: when full, every other
-// sample is dropped and the spacing doubles.
-void ReluMode::record_history(float loss_value) {
-  if (steps_ % history_stride_ != 0) return;
-  history_.push_back(std::log10(std::max(loss_value, 1e-12f)));
-  if (history_.size() < kHistoryLength) return;
-  for (size_t i = 0; 2 * i < history_.size(); ++i) history_[i] = history_[2 * i];
-  history_.resize((history_.size() + 1) / 2);
-  history_stride_ *= 2;
-}
+void ReluMode::record_history(float loss_value) { history_.add(std::log10(std::max(loss_value, 1e-12f))); }
 
 void ReluMode::randomize_units() {
   Pcg32 rng(static_cast<uint64_t>(seed_));
@@ -299,7 +288,7 @@ void ReluMode::training_controls() {
               "Random start draws new units from the next seed.");
   ImGui::Text("step %ld   loss (MSE) %.3g", steps_, static_cast<double>(loss()));
   if (!history_.empty())
-    ImGui::PlotLines("##loss history", history_.data(), static_cast<int>(history_.size()), 0, "log10 loss", FLT_MAX,
+    ImGui::PlotLines("##loss history", history_.points().data(), static_cast<int>(history_.size()), 0, "log10 loss", FLT_MAX,
                      FLT_MAX, ImVec2(ImGui::GetContentRegionAvail().x, 40));  // PlotLines takes no -1 width
   if (diverged_) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1));

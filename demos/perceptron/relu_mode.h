@@ -13,6 +13,8 @@
 #include <memory>
 #include <vector>
 
+#include "demos/bounded_history.h"
+
 #include "demos/perceptron/mode.h"
 #include "engine/autodiff.h"
 #include "engine/optim/adam.h"
@@ -95,8 +97,7 @@ class ReluMode : public Mode {
   long steps_ = 0;
   bool diverged_ = false;
   double pending_steps_ = 0;  // fractional steps carried between frames
-  std::vector<float> history_;  // log10 of the loss, every history_stride_ steps
-  long history_stride_ = 1;
+  BoundedHistory<float> history_{200};  // log10 of the loss over the whole run
 
   // Hand editing.
   int dragging_ = -1;      // unit whose kink is being dragged

@@ -20,16 +20,7 @@ constexpr const char* kDefaultPrompt = "Elizabeth could not help ";
 constexpr int kSampleCharactersPerUnit = 8;
 constexpr double kLogitsRefreshWhileTraining = 0.5;  // seconds between next-character charts
 constexpr double kResampleWhileTraining = 3.0;       // seconds between fresh continuations
-constexpr size_t kMaxCurvePoints = 2000;
 constexpr double kLossSmoothing = 0.05;  // weight of the newest chunk in the moving average
-
-// Halves a curve that grew too long by dropping every other point.
-void decimate(std::vector<CurvePoint>& curve) {
-  if (curve.size() < kMaxCurvePoints) return;
-  std::vector<CurvePoint> kept;
-  for (size_t i = 0; i < curve.size(); i += 2) kept.push_back(curve[i]);
-  curve.swap(kept);
-}
 
 }  // namespace
 
@@ -174,8 +165,7 @@ void LanguageModelPanel::Impl::run_training(const StepBudget& budget) {
     // A running mean for the first 1 / kLossSmoothing steps, then a moving average.
     const double weight = std::max(kLossSmoothing, 1.0 / steps);
     train_loss = std::isfinite(train_loss) ? (1 - weight) * train_loss + weight * loss : loss;
-    train_curve.push_back({steps, train_loss});
-    decimate(train_curve);
+    train_curve.add({steps, train_loss});
     if (steps - evaluating_step >= kEvaluateEverySteps) return;  // let the held-out pass run
   }
 }

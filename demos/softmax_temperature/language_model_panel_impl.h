@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "demos/bounded_history.h"
 #include "demos/softmax_temperature/char_language_model.h"
 #include "demos/softmax_temperature/char_lm_training.h"
 #include "demos/softmax_temperature/language_model_panel.h"
@@ -75,7 +76,8 @@ struct LanguageModelPanel::Impl {
   std::unique_ptr<CharLmTrainer> trainer;
   int steps = 0;  // since the shipped weights
   double train_loss = std::nan("");  // moving average of recent chunks
-  std::vector<lm_panel::CurvePoint> train_curve, held_out_curve;
+  BoundedHistory<lm_panel::CurvePoint> train_curve{2000};  // the whole run, evenly thinned when long
+  std::vector<lm_panel::CurvePoint> held_out_curve;         // one point per held-out pass
   std::string train_error;
 
   // --- Sampling ---

@@ -89,7 +89,7 @@ TEST_CASE("training is cut into small units: evaluation first, then alternate ne
 
 TEST_CASE("a huge learning rate stops both networks with a message, and a reset trains again") {
   TrainingConfig config = default_points_config(1);
-  config.optimizer = OptimizerChoice::Sgd;
+  config.optimizer = OptimizerKind::Sgd;
   config.learning_rate = 1e6f;
   TwinTrainer trainer;
   trainer.reset(default_points(1), config);
