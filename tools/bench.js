@@ -149,7 +149,7 @@ async function main() {
   printTable(records);
   console.log(`\n${inBrowser ? 'wasm and tfjs in headless Chromium' : 'wasm and tfjs under node ' + process.version}, ` +
               `native as the ceiling; ${runs} interleaved rounds after warm-up, medians;\n` +
-              'GFLOP/s for matmul and conv2d*, training steps/s for mlp_train, ms per call for gatys_iteration and fast_forward;\n' +
+              'GFLOP/s for matmul and conv2d*, training steps/s for mlp_train, ms per call for gatys_iteration, fast_forward and caption_*;\n' +
               'ratios: how many times faster ours-wasm-simd is than the column, median of the per-round ratios (min-max across rounds)');
   console.log(`wrote build/bench.json (${records.length} records)`);
 }
