@@ -18,6 +18,14 @@ const { benchInterleaved, wasmImpl } = require('./bench_driver');
 const { tfjsImpl } = require('./bench_tfjs');
 
 const ROOT = path.join(__dirname, '..');
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log('usage: npm run bench [-- --quick] [-- --browser] [-- --only op,op]\n' +
+              '   or: node tools/bench.js ... (the builds must exist: npm run bench makes them)\n' +
+              '  --quick    5 rounds instead of 11; the scalar build skips the whole-network (ms) cases\n' +
+              '  --browser  wasm and TensorFlow.js in headless Chromium; native stays the ceiling\n' +
+              '  --only     cases by op, e.g. matmul,conv2d_dx,caption_train_step,caption_beam5');
+  process.exit(0);
+}
 const quick = process.argv.includes('--quick');
 const runs = quick ? 5 : 11;
 const inBrowser = process.argv.includes('--browser');
