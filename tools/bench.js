@@ -18,6 +18,14 @@ const { benchInterleaved, wasmImpl } = require('./bench_driver');
 const { tfjsImpl } = require('./bench_tfjs');
 
 const ROOT = path.join(__dirname, '..');
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log('usage: npm run bench [-- --quick] [-- --browser] [-- --only op,op]\n' +
+              '   or: node tools/bench.js ... (the builds must exist: npm run bench makes them)\n' +
+              '  --quick    5 rounds instead of 11; the scalar build skips the whole-network (ms) cases\n' +
+              '  --browser  wasm and TensorFlow.js in headless Chromium; native stays the ceiling\n' +
+              '  --only     cases by op, e.g. matmul,conv2d_dx,caption_train_step,caption_beam5');
+  process.exit(0);
+}
 const quick = process.argv.includes('--quick');
 const runs = quick ? 5 : 11;
 const inBrowser = process.argv.includes('--browser');
@@ -149,7 +157,7 @@ async function main() {
   printTable(records);
   console.log(`\n${inBrowser ? 'wasm and tfjs in headless Chromium' : 'wasm and tfjs under node ' + process.version}, ` +
               `native as the ceiling; ${runs} interleaved rounds after warm-up, medians;\n` +
-              'GFLOP/s for matmul and conv2d*, training steps/s for mlp_train, ms per call for gatys_iteration and fast_forward;\n' +
+              'GFLOP/s for matmul and conv2d*, training steps/s for mlp_train, ms per call for gatys_iteration, fast_forward and caption_*;\n' +
               'ratios: how many times faster ours-wasm-simd is than the column, median of the per-round ratios (min-max across rounds)');
   console.log(`wrote build/bench.json (${records.length} records)`);
 }

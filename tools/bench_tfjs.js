@@ -144,11 +144,143 @@
     return { run, keep: [image, ...convs.flatMap((c) => [c.filter, c.gamma, c.beta])] };
   }
 
+  // A conv layer [N, H, W, C] * [k, k, C, O] with gradients the wasm
+  // backend computes fast. It has no Conv2DBackpropFilter (tf.grad of
+  // tf.conv2d w.r.t. the filter throws "not registered"), and its
+  // Conv2DBackpropInput is a plain loop several times slower than XNNPACK's
+  // forward conv (the conv2d_dx rows). So both gradients are forward convs:
+  //   dX (stride 1) = conv(dY, W flipped in space, in/out swapped), padding k-1-p;
+  //   dW[i, j, c, o] = sum_{n,y,x} X_pad[n, s y + i, s x + j, c] dY[n, y, x, o]: a valid
+  //     conv of X_pad^T [C, Hp, Wp, N] with dY^T [OH, OW, N, O] as the filter, dilated by s.
+  // withInputGrad false: x is a constant (the images), no dX is computed.
+  function trainableConv(tf, x, filter, stride, pad, withInputGrad) {
+    const k = filter.shape[0];
+    const weightGrad = (input, dy) => tf.tidy(() => {
+      const padded = pad ? tf.pad(input, [[0, 0], [pad, pad], [pad, pad], [0, 0]]) : input;
+      const sums = tf.conv2d(tf.transpose(padded, [3, 1, 2, 0]), tf.transpose(dy, [1, 2, 0, 3]), 1, 'valid', 'NHWC',
+                             stride);  // [C, k', k', O], k' >= k
+      return tf.transpose(tf.slice(sums, [0, 0, 0, 0], [-1, k, k, -1]), [1, 2, 0, 3]);
+    });
+    if (!withInputGrad)
+      return tf.customGrad((w) => ({ value: tf.conv2d(x, w, stride, pad), gradFunc: (dy) => [weightGrad(x, dy)] }))(filter);
+    if (stride !== 1) throw new Error('trainableConv: dX only at stride 1');
+    return tf.customGrad((input, w, save) => {
+      save([input, w]);
+      return {
+        value: tf.conv2d(input, w, 1, pad),
+        gradFunc: (dy, [savedInput, savedW]) => [
+          tf.tidy(() => tf.conv2d(dy, tf.reverse(tf.transpose(savedW, [0, 1, 3, 2]), [0, 1]), 1, k - 1 - pad)),
+          weightGrad(savedInput, dy)],
+      };
+    })(x, filter);
+  }
+
+  // One training step of demos/captioning/captioner.h's Show, Attend and
+  // Tell (CaptionTrainer::step without the scene rendering), layer for
+  // layer: the encoder of image_encoder.h (conv 4x4 s2 pad 1, two conv 3x3 +
+  // max-pool 2, CoordConv's x and y channels, conv 3x3; ReLU after each),
+  // grid [B, 64, D]; h0, c0 = tanh(mean grid W + b); per step
+  // alpha = softmax(v . tanh(h W_q + a W_k)), beta = sigmoid(h w + b),
+  // z = beta alpha a, LSTM on [E y, z] (gates i f g o), logits =
+  // L_o(E y + L_h h + L_z z); mean cross-entropy + lambda/B sum (1 - sum_t alpha)^2;
+  // global-norm clip, Adam (optimizer.computeGradients + applyGradients: minimize
+  // split to clip in between). Two differences of form, not of maths: the
+  // keys' projection a W_k is computed once per batch (ours computes it at
+  // every step inside ops::additive_attention), and the embedding is a
+  // one-hot product (the wasm backend has no UnsortedSegmentSum, gather's gradient).
+  function captionTrainStep(tf, p, log, backend) {
+    const B = p.batch, T = p.length - 1, V = p.vocabulary, E = p.embedding, H = p.hidden, A = p.attention;
+    const [c1, c2, c3] = p.conv, D = p.depth, side = 64, grid = 8, L = grid * grid;
+    let seed = 1;
+    const glorot = (i, o) => tf.variable(tf.mul(tf.randomUniform([i, o], -1, 1, 'float32', seed++), Math.sqrt(6 / (i + o))));
+    const he = (k, i, o) => tf.variable(tf.mul(tf.randomNormal([k, k, i, o], 0, 1, 'float32', seed++), Math.sqrt(2 / (i * k * k))));
+    const uniform = (shape) => tf.variable(tf.randomUniform(shape, -0.1, 0.1, 'float32', seed++));
+    const zeros = (n) => tf.variable(tf.zeros([n]));
+    const w = {
+      conv1: he(4, 3, c1), b1: zeros(c1), conv2: he(3, c1, c2), b2: zeros(c2), conv3: he(3, c2, c3), b3: zeros(c3),
+      conv4: he(3, c3 + 2, D), b4: zeros(D),
+      embedding: uniform([V, E]), initH: glorot(D, H), initHb: zeros(H), initC: glorot(D, H), initCb: zeros(H),
+      lstmIn: glorot(E + D, 4 * H), lstmHidden: glorot(H, 4 * H),
+      lstmBias: tf.variable(tf.concat([tf.zeros([H]), tf.ones([H]), tf.zeros([2 * H])])),  // forget bias 1
+      out: glorot(E, V), outB: zeros(V), query: glorot(H, A), key: glorot(D, A), v: uniform([A, 1]),
+      beta: glorot(H, 1), betaB: zeros(1), deepH: glorot(H, E), deepZ: glorot(D, E),
+    };
+    const variables = Object.values(w);
+    const count = variables.reduce((sum, t) => sum + t.size, 0);
+    log(`bench: caption_train_step on tfjs-${backend}: ${count} parameters, ours ${p.parameters}`);
+    if (count !== p.parameters) throw new Error(`caption_train_step: tfjs model has ${count} parameters, ours ${p.parameters}`);
+
+    // The fixed batch: random pixels, <start> + random words + <end>.
+    const images = tf.randomUniform([B, side, side, 3], 0, 1, 'float32', 99);
+    let state = 12;
+    const tokens = [];
+    for (let b = 0; b < B; ++b) {
+      const caption = [1];
+      for (let t = 0; t < p.length - 2; ++t) { state = (state * 1103515245 + 12345) & 0x7fffffff; caption.push(4 + (state % (V - 4))); }
+      caption.push(2);
+      tokens.push(caption);
+    }
+    const oneHots = (t) => tf.oneHot(tf.tensor1d(tokens.map((c) => c[t]), 'int32'), V);
+    const previous = [], targets = [];
+    for (let t = 0; t < T; ++t) { previous.push(oneHots(t)); targets.push(oneHots(t + 1)); }
+    const target = tf.concat(targets, 0);  // [T * B, V], row t * B + b
+    const coordinates = tf.tidy(() => {
+      const ramp = tf.linspace(-1, 1, grid);
+      const xs = tf.tile(tf.reshape(ramp, [1, grid, 1]), [grid, 1, 1]), ys = tf.tile(tf.reshape(ramp, [grid, 1, 1]), [1, grid, 1]);
+      return tf.tile(tf.expandDims(tf.concat([xs, ys], 2), 0), [B, 1, 1, 1]);  // [B, 8, 8, 2]: x then y
+    });
+
+    const loss = () => {
+      let x = tf.relu(tf.add(trainableConv(tf, images, w.conv1, 2, 1, false), w.b1));                         // [B, 32, 32, c1]
+      x = tf.maxPool(tf.relu(tf.add(trainableConv(tf, x, w.conv2, 1, 1, true), w.b2)), 2, 2, 'valid');          // [B, 16, 16, c2]
+      x = tf.maxPool(tf.relu(tf.add(trainableConv(tf, x, w.conv3, 1, 1, true), w.b3)), 2, 2, 'valid');          // [B, 8, 8, c3]
+      x = tf.relu(tf.add(trainableConv(tf, tf.concat([x, coordinates], 3), w.conv4, 1, 1, true), w.b4));       // [B, 8, 8, D]
+      const cells = tf.reshape(x, [B, L, D]);
+      const mean = tf.mean(cells, 1);
+      let h = tf.tanh(tf.add(tf.matMul(mean, w.initH), w.initHb)), c = tf.tanh(tf.add(tf.matMul(mean, w.initC), w.initCb));
+      const keys = tf.reshape(tf.matMul(tf.reshape(cells, [B * L, D]), w.key), [B, L, A]);
+      const logits = [], alphas = [];
+      for (let t = 0; t < T; ++t) {
+        const word = tf.matMul(previous[t], w.embedding);                                                     // [B, E]
+        const hidden = tf.tanh(tf.add(keys, tf.reshape(tf.matMul(h, w.query), [B, 1, A])));                   // [B, L, A]
+        const alpha = tf.softmax(tf.reshape(tf.matMul(tf.reshape(hidden, [B * L, A]), w.v), [B, L]));         // [B, L]
+        const beta = tf.sigmoid(tf.add(tf.matMul(h, w.beta), w.betaB));                                       // [B, 1]
+        const z = tf.mul(beta, tf.reshape(tf.matMul(tf.reshape(alpha, [B, 1, L]), cells), [B, D]));           // [B, D]
+        const gates = tf.add(tf.add(tf.matMul(tf.concat([word, z], 1), w.lstmIn), tf.matMul(h, w.lstmHidden)), w.lstmBias);
+        const [i, f, g, o] = tf.split(gates, 4, 1);
+        c = tf.add(tf.mul(tf.sigmoid(f), c), tf.mul(tf.sigmoid(i), tf.tanh(g)));
+        h = tf.mul(tf.sigmoid(o), tf.tanh(c));
+        const deep = tf.add(tf.add(word, tf.matMul(h, w.deepH)), tf.matMul(z, w.deepZ));
+        logits.push(tf.add(tf.matMul(deep, w.out), w.outB));
+        alphas.push(alpha);
+      }
+      const crossEntropy = tf.div(tf.neg(tf.sum(tf.mul(target, tf.logSoftmax(tf.concat(logits, 0))))), T * B);
+      const gap = tf.sub(1, tf.addN(alphas));
+      return tf.add(crossEntropy, tf.mul(tf.sum(tf.square(gap)), p.penalty / B));
+    };
+    const optimizer = tf.train.adam(p.learning_rate, 0.9, 0.999, 1e-8);
+    const run = () => {
+      const value = tf.tidy(() => {
+        const { value: total, grads } = optimizer.computeGradients(loss, variables);
+        const names = Object.keys(grads);
+        const norm = tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n])))));
+        const scale = tf.minimum(1, tf.div(p.max_gradient_norm, norm));  // clip_grad_norm: only above the limit
+        const clipped = {};
+        for (const n of names) clipped[n] = tf.mul(grads[n], scale);
+        optimizer.applyGradients(clipped);
+        return total;
+      });
+      value.dataSync();
+      value.dispose();
+    };
+    return { run, keep: [...variables, images, ...previous, ...targets, target, coordinates], dispose: () => optimizer.dispose() };
+  }
+
   // The computation of one case, or null where this backend does not run it.
   // tfjs computes convolutions in NHWC, we in NCHW: same sizes, same flops.
-  function buildCase(tf, backend, info) {
+  function buildCase(tf, backend, info, log = () => {}) {
     const p = info.params, same = (t) => { t.dataSync(); t.dispose(); };
-    const light = ['matmul', 'conv2d', 'mlp_train'];
+    const light = ['matmul', 'conv2d', 'mlp_train', 'caption_train_step'];
     if (info.flavour !== 'ours' || (backend === 'cpu' && !light.includes(info.op))) return null;
     switch (info.op) {
       case 'matmul': {
@@ -186,6 +318,7 @@
       case 'mlp_train': return mlpSteps(tf, backend === 'cpu' ? 100 : p.steps);
       case 'gatys_iteration': return gatysIteration(tf, p);
       case 'fast_forward': return fastForward(tf, p);
+      case 'caption_train_step': return captionTrainStep(tf, p, log, backend);
       default: return null;
     }
   }
@@ -193,16 +326,16 @@
   // An implementation for tools/bench_driver.js: `tf` is @tensorflow/tfjs with
   // the wasm backend registered (required under node, script tags in the page).
   function tfjsImpl(tf, backend, name) {
-    let current = null;
+    let current = null, say = () => {};
     const use = async () => {
       if (tf.getBackend() !== backend && !(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} did not start`);
     };
     return {
       name,
-      async start(log) { await use(); await tf.ready(); log(`bench: ${name} is tfjs ${tf.version_core}, backend ${tf.getBackend()}`); },
+      async start(log) { say = log; await use(); await tf.ready(); log(`bench: ${name} is tfjs ${tf.version_core}, backend ${tf.getBackend()}`); },
       async prepare(info) {
         await use();
-        current = buildCase(tf, backend, info);
+        current = buildCase(tf, backend, info, say);
         return current && { work: current.work || info.work };
       },
       async run(repeats) {
@@ -221,6 +354,6 @@
     };
   }
 
-  if (typeof module === 'object' && module.exports) module.exports = { tfjsImpl, buildCase };
+  if (typeof module === 'object' && module.exports) module.exports = { tfjsImpl, buildCase, trainableConv };
   else root.tfjsImpl = tfjsImpl;
 })(this);

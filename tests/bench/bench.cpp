@@ -32,6 +32,7 @@ const std::vector<BenchCase>& cases() {
   static const std::vector<BenchCase> all = [] {
     std::vector<BenchCase> list = kernel_cases();
     for (BenchCase& c : style_cases()) list.push_back(std::move(c));
+    for (BenchCase& c : caption_cases()) list.push_back(std::move(c));
     return list;
   }();
   return all;

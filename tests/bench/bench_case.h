@@ -21,3 +21,4 @@ struct BenchCase {
 
 std::vector<BenchCase> kernel_cases();  // matmul, conv2d forward and backward, MLP training
 std::vector<BenchCase> style_cases();   // one Gatys iteration, the fast transform network's forward pass
+std::vector<BenchCase> caption_cases(); // one attention-captioner training step, one beam-5 caption
