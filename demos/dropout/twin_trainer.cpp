@@ -5,6 +5,7 @@
 
 #include "engine/det_math.h"
 #include "engine/ops/losses.h"
+#include "engine/ops/softmax.h"
 
 namespace {
 
@@ -17,10 +18,8 @@ constexpr int kHistogramBins = 30;
 
 // -log softmax(z)[target], computed stably from one row of logits.
 double negative_log_likelihood(const float* logits, int classes, int target) {
-  float top = *std::max_element(logits, logits + classes);
-  double sum = 0;
-  for (int k = 0; k < classes; ++k) sum += det_math::exp(static_cast<double>(logits[k] - top));
-  return det_math::log(sum) - static_cast<double>(logits[target] - top);
+  const double top = *std::max_element(logits, logits + classes);
+  return log_sum_exp(logits, classes, 1.0) - (static_cast<double>(logits[target]) - top);
 }
 
 int arg_max(const float* values, int count) { return static_cast<int>(std::max_element(values, values + count) - values); }

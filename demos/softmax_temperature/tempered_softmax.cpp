@@ -1,5 +1,7 @@
 #include "demos/softmax_temperature/tempered_softmax.h"
 
+#include "engine/ops/softmax.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -8,25 +10,19 @@
 SoftmaxSummary summarize_softmax(const std::vector<float>& logits, double temperature) {
   SoftmaxSummary s;
   if (logits.empty() || !(temperature > 0)) return s;
-  double top = *std::max_element(logits.begin(), logits.end());
-  std::vector<double> shifted;
-  double z = 0;
-  for (float v : logits) {
-    shifted.push_back((static_cast<double>(v) - top) / temperature);
-    z += std::exp(shifted.back());
-  }
-  double log_z = std::log(z);  // z >= 1: the largest logit contributes exp(0)
+  std::vector<double> shifted(logits.size());
+  const double log_z = log_sum_exp(logits.data(), static_cast<int>(logits.size()), temperature, shifted.data());
   double expected_shift = 0;
   for (double v : shifted) {
-    double p = std::exp(v - log_z);
+    double p = det_math::exp(v - log_z);
     s.probabilities.push_back(p);
     expected_shift += p * v;
   }
   s.entropy = std::max(0.0, log_z - expected_shift);
   std::vector<double> sorted(shifted);
   std::sort(sorted.begin(), sorted.end(), std::greater<>());
-  s.max_probability = std::exp(sorted[0] - log_z);
-  s.top_two_ratio = sorted.size() < 2 ? 1 : std::exp(std::min(sorted[0] - sorted[1], 690.0));
+  s.max_probability = det_math::exp(sorted[0] - log_z);
+  s.top_two_ratio = sorted.size() < 2 ? 1 : det_math::exp(std::min(sorted[0] - sorted[1], 690.0));
   return s;
 }
 

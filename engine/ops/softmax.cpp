@@ -12,15 +12,8 @@ namespace {
 // For each row r of `rows` x `k`: shifted_r = (z_r - max z_r) / T and the log of sum exp(shifted_r).
 void log_sum_exp_rows(const float* z, int rows, int k, float temperature, float* shifted, float* lse) {
   for (int r = 0; r < rows; ++r) {
-    const float* row = z + static_cast<size_t>(r) * k;
-    float top = *std::max_element(row, row + k);
-    double total = 0;
-    for (int i = 0; i < k; ++i) {
-      float s = (row[i] - top) / temperature;
-      shifted[static_cast<size_t>(r) * k + i] = s;
-      total += det_math::exp(static_cast<double>(s));  // det_math: the same bits natively and in wasm
-    }
-    lse[r] = static_cast<float>(det_math::log(total));  // total >= 1: the max term is exp(0)
+    const size_t offset = static_cast<size_t>(r) * k;
+    lse[r] = log_sum_exp(z + offset, k, temperature, shifted + offset);
   }
 }
 
