@@ -9,12 +9,6 @@ Shape::Shape(std::initializer_list<int> sizes) {
   for (int s : sizes) dims[rank++] = s;
 }
 
-int Shape::size() const {
-  int n = 1;
-  for (int i = 0; i < rank; ++i) n *= dims[i];
-  return n;
-}
-
 bool Shape::operator==(const Shape& other) const {
   if (rank != other.rank) return false;
   for (int i = 0; i < rank; ++i)

@@ -21,7 +21,14 @@ struct Shape {
 
   int operator[](int axis) const { return dims[axis]; }
   int& operator[](int axis) { return dims[axis]; }
-  int size() const;  // number of elements (1 for rank 0)
+  // Number of elements (1 for rank 0). Inline: loops test `i < t.size()` per
+  // element, and an out-of-line call there cost about 12% of a captioner
+  // training step's instructions (callgrind, issue 15).
+  int size() const {
+    int n = 1;
+    for (int i = 0; i < rank; ++i) n *= dims[i];
+    return n;
+  }
   bool operator==(const Shape& other) const;
   bool operator!=(const Shape& other) const { return !(*this == other); }
   std::string str() const;  // "[2, 3]"

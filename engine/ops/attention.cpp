@@ -40,7 +40,7 @@ std::string mask_problem(const std::vector<char>& keep, int rows, int keys) {
 // it weight exactly 0 and passes it no gradient.
 Var hide_masked(Var scores, const std::vector<char>& keep) {
   Tensor offsets(scores.shape());
-  for (int i = 0; i < offsets.size(); ++i)
+  for (int i = 0, end = offsets.size(); i < end; ++i)
     if (keep[static_cast<size_t>(i)] == 0) offsets[i] = -std::numeric_limits<float>::infinity();
   return add(scores, scores.tape->constant(std::move(offsets)));
 }

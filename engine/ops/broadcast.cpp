@@ -29,7 +29,7 @@ BroadcastIndex::BroadcastIndex(const Shape& in, const Shape& out) {
 
 void accumulate_unbroadcast(const Tensor& grad, Tensor& into) {
   if (grad.shape() == into.shape()) {
-    for (int i = 0; i < grad.size(); ++i) into[i] += grad[i];
+    for (int i = 0, end = grad.size(); i < end; ++i) into[i] += grad[i];
     return;
   }
   BroadcastIndex index(into.shape(), grad.shape());

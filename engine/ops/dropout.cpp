@@ -19,7 +19,7 @@ Dropout sample(Var x, float drop_probability) {
   float inverse_keep = 1.0f / keep_probability;
   Tensor mask(xv.shape());
   Tensor out(xv.shape());
-  for (int i = 0; i < xv.size(); ++i) {
+  for (int i = 0, end = xv.size(); i < end; ++i) {
     bool kept = x.tape->rng.uniform() < keep_probability;
     mask[i] = kept ? 1.0f : 0.0f;
     out[i] = kept ? xv[i] * inverse_keep : 0.0f;
@@ -28,7 +28,7 @@ Dropout sample(Var x, float drop_probability) {
   Var y = x.tape->record(std::move(out), {x}, [x, saved_mask, inverse_keep](Tape& t, Var result) {
     const Tensor& gy = t.grad(result);
     Tensor& gx = t.grad(x);
-    for (int i = 0; i < gy.size(); ++i) gx[i] += gy[i] * saved_mask[i] * inverse_keep;
+    for (int i = 0, end = gy.size(); i < end; ++i) gx[i] += gy[i] * saved_mask[i] * inverse_keep;
   });
   return Dropout{y, std::move(mask)};
 }

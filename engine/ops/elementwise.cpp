@@ -14,7 +14,7 @@ template <typename F>
 Tensor broadcast_apply(const Tensor& a, const Tensor& b, const Shape& out_shape, F f) {
   Tensor out(out_shape);
   if (a.shape() == out_shape && b.shape() == out_shape) {
-    for (int i = 0; i < out.size(); ++i) out[i] = f(a[i], b[i]);
+    for (int i = 0, end = out.size(); i < end; ++i) out[i] = f(a[i], b[i]);
     return out;
   }
   BroadcastIndex ia(a.shape(), out_shape), ib(b.shape(), out_shape);
@@ -56,11 +56,11 @@ Var unary(Var a, Forward forward, Derivative derivative) {
   if (!a.ok()) return tape ? tape->fail("") : Var{};
   const Tensor& x = a.value();
   Tensor out(x.shape());
-  for (int i = 0; i < x.size(); ++i) out[i] = forward(x[i]);
+  for (int i = 0, end = x.size(); i < end; ++i) out[i] = forward(x[i]);
   return tape->record(std::move(out), {a}, [a, derivative](Tape& t, Var y) {
     const Tensor &xv = t.value(a), &yv = t.value(y), &gy = t.grad(y);
     Tensor& ga = t.grad(a);
-    for (int i = 0; i < xv.size(); ++i) ga[i] += gy[i] * derivative(xv[i], yv[i]);
+    for (int i = 0, end = xv.size(); i < end; ++i) ga[i] += gy[i] * derivative(xv[i], yv[i]);
   });
 }
 
@@ -80,7 +80,7 @@ Var sub(Var lhs, Var rhs) {
     if (t.needs_grad(a)) accumulate_unbroadcast(t.grad(y), t.grad(a));
     if (t.needs_grad(b)) {
       Tensor negated = t.grad(y).clone();
-      for (int i = 0; i < negated.size(); ++i) negated[i] = -negated[i];
+      for (int i = 0, end = negated.size(); i < end; ++i) negated[i] = -negated[i];
       accumulate_unbroadcast(negated, t.grad(b));
     }
   });
@@ -93,12 +93,12 @@ Var mul(Var lhs, Var rhs) {
     const Tensor& gy = t.grad(y);
     if (t.needs_grad(a)) {
       Tensor bx = expand(t.value(b), shape), g(shape);
-      for (int i = 0; i < g.size(); ++i) g[i] = gy[i] * bx[i];
+      for (int i = 0, end = g.size(); i < end; ++i) g[i] = gy[i] * bx[i];
       accumulate_unbroadcast(g, t.grad(a));
     }
     if (t.needs_grad(b)) {
       Tensor ax = expand(t.value(a), shape), g(shape);
-      for (int i = 0; i < g.size(); ++i) g[i] = gy[i] * ax[i];
+      for (int i = 0, end = g.size(); i < end; ++i) g[i] = gy[i] * ax[i];
       accumulate_unbroadcast(g, t.grad(b));
     }
   });
@@ -112,12 +112,12 @@ Var div(Var lhs, Var rhs) {
     Tensor bx = expand(t.value(b), shape);
     if (t.needs_grad(a)) {
       Tensor g(shape);
-      for (int i = 0; i < g.size(); ++i) g[i] = gy[i] / bx[i];
+      for (int i = 0, end = g.size(); i < end; ++i) g[i] = gy[i] / bx[i];
       accumulate_unbroadcast(g, t.grad(a));
     }
     if (t.needs_grad(b)) {
       Tensor ax = expand(t.value(a), shape), g(shape);
-      for (int i = 0; i < g.size(); ++i) g[i] = -gy[i] * ax[i] / (bx[i] * bx[i]);
+      for (int i = 0, end = g.size(); i < end; ++i) g[i] = -gy[i] * ax[i] / (bx[i] * bx[i]);
       accumulate_unbroadcast(g, t.grad(b));
     }
   });

@@ -106,7 +106,7 @@ Var reshape(Var a, const Shape& shape) {
   return a.tape->record(a.value().reshaped(shape), {a}, [a](Tape& t, Var y) {
     Tensor& ga = t.grad(a);
     const Tensor& gy = t.grad(y);
-    for (int i = 0; i < ga.size(); ++i) ga[i] += gy[i];
+    for (int i = 0, end = ga.size(); i < end; ++i) ga[i] += gy[i];
   });
 }
 
@@ -184,11 +184,11 @@ Var sum(Var a) {
   if (!a.ok()) return propagate({a});
   const Tensor& v = a.value();
   double total = 0;
-  for (int i = 0; i < v.size(); ++i) total += v[i];
+  for (int i = 0, end = v.size(); i < end; ++i) total += v[i];
   return a.tape->record(Tensor::scalar(static_cast<float>(total)), {a}, [a](Tape& t, Var y) {
     float g = t.grad(y).item();
     Tensor& ga = t.grad(a);
-    for (int i = 0; i < ga.size(); ++i) ga[i] += g;
+    for (int i = 0, end = ga.size(); i < end; ++i) ga[i] += g;
   });
 }
 

@@ -54,7 +54,7 @@ Var weight_penalty(const std::string& name, const std::vector<Var>& weights, Val
   double total = 0;
   for (Var w : weights) {
     const Tensor& x = w.value();
-    for (int i = 0; i < x.size(); ++i) total += value(x[i]);
+    for (int i = 0, end = x.size(); i < end; ++i) total += value(x[i]);
   }
   return tape->record(Tensor::scalar(static_cast<float>(total)), weights, [weights, derivative](Tape& t, Var y) {
     float g = t.grad(y).item();
@@ -62,7 +62,7 @@ Var weight_penalty(const std::string& name, const std::vector<Var>& weights, Val
       if (!t.needs_grad(w)) continue;
       const Tensor& x = t.value(w);
       Tensor& gw = t.grad(w);
-      for (int i = 0; i < x.size(); ++i) gw[i] += g * derivative(x[i]);
+      for (int i = 0, end = x.size(); i < end; ++i) gw[i] += g * derivative(x[i]);
     }
   });
 }
@@ -108,7 +108,7 @@ Var binary_cross_entropy_with_logits(Var logits, Var targets) {
                              " must have the same shape");
   const Tensor &z = logits.value(), &t = targets.value();
   double total = 0;
-  for (int i = 0; i < z.size(); ++i)
+  for (int i = 0, end = z.size(); i < end; ++i)
     total += (z[i] > 0 ? z[i] : 0.0f) - z[i] * t[i] + det_math::log(1.0 + det_math::exp(-std::fabs(z[i])));
   float inverse_count = 1.0f / static_cast<float>(z.size());
   Tensor loss = Tensor::scalar(static_cast<float>(total) * inverse_count);
@@ -119,11 +119,11 @@ Var binary_cross_entropy_with_logits(Var logits, Var targets) {
       Tensor& gz = tp.grad(logits);
       Tensor sigmoid(zv.shape());  // the whole array through the kernel at once, not one call per element
       kernels::sigmoid(zv.data(), sigmoid.data(), zv.size());
-      for (int i = 0; i < zv.size(); ++i) gz[i] += g * (sigmoid[i] - tv[i]);
+      for (int i = 0, end = zv.size(); i < end; ++i) gz[i] += g * (sigmoid[i] - tv[i]);
     }
     if (tp.needs_grad(targets)) {
       Tensor& gt = tp.grad(targets);
-      for (int i = 0; i < zv.size(); ++i) gt[i] -= g * zv[i];
+      for (int i = 0, end = zv.size(); i < end; ++i) gt[i] -= g * zv[i];
     }
   });
 }

@@ -63,7 +63,7 @@ Var max_pool2d(Var x, int kernel, int stride) {
   return x.tape->record(std::move(out), {x}, [x, argmax = std::move(argmax)](Tape& t, Var y) {
     const Tensor& gy = t.grad(y);
     Tensor& gx = t.grad(x);
-    for (int i = 0; i < gy.size(); ++i) gx[argmax[i]] += gy[i];
+    for (int i = 0, end = gy.size(); i < end; ++i) gx[argmax[i]] += gy[i];
   });
 }
 
