@@ -19,9 +19,16 @@ double log(double x) {
     e -= 1;
   }
   // log(m) = 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ...), s = (m - 1) / (m + 1), |s| < 0.172.
+  // Every term has the sign of s and is smaller than the one before, so once
+  // adding a term leaves the sum unchanged (it is below half an ulp), so would
+  // every later one: stopping there gives the same bits as all 20 terms
+  // (checked on 2e7 inputs), and saves most of the divisions: seeded normal
+  // draws (Box-Muller) and the losses call log often.
   double s = (m - 1.0) / (m + 1.0), s2 = s * s, term = s, sum = 0.0;
   for (int k = 1; k < 40; k += 2) {
-    sum += term / k;
+    const double next = sum + term / k;
+    if (next == sum) break;
+    sum = next;
     term *= s2;
   }
   return 2.0 * sum + e * 0.69314718055994530942;
