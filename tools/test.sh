@@ -2,8 +2,9 @@
 # `npm test`: the whole suite, in order. Each stage adds its checks to one
 # tally; the last line is "N passed, M failed".
 #   1. set-up   2. native build + doctest via ctest   3. native smoke test under Xvfb
-#   4. web build + the same doctest binary under node   5. native == wasm numbers
-#   6. browser end-to-end tests (playwright-core + Debian's Chromium)
+#   4. the engine's doctest suite under ASan + UBSan   5. web build + the same doctest
+#   binary under node   6. native == wasm numbers   7. browser end-to-end tests
+#   (playwright-core + Debian's Chromium)
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$PLAYGROUND_ROOT"
@@ -65,6 +66,15 @@ if run_step native-build bash tools/build.sh native; then
   stage "native smoke test under Xvfb"
   node tests/native/smoke.test.js 2>&1 | tee "$LOGS/native-smoke.log"
   count_node "$LOGS/native-smoke.log" native
+fi
+
+stage "engine tests under AddressSanitizer + UBSan (assertions live)"
+# The engine's suite only: the whole suite built and run this way would add
+# about a quarter of an hour to a cold CI run (docs/engine-conventions.md).
+if run_step sanitize-build bash -c 'cmake --preset sanitize >/dev/null && cmake --build --preset sanitize -j2'; then
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    build/sanitize/engine_tests >"$LOGS/sanitize.log" 2>&1
+  count_doctest "$LOGS/sanitize.log" "doctest (engine, ASan + UBSan)"
 fi
 
 stage "web build and unit tests under node"
