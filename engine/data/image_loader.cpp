@@ -174,6 +174,10 @@ ImageResult load_image(const uint8_t* data, size_t size, int channels, int max_p
 
   JpegStructure jpeg;
   if (is(format, "JPEG")) jpeg = read_jpeg_structure(data, size);
+  // Before stb reads the header: its PNM number parser overflows an int.
+  if (is(format, "PNM") && !pnm_header_numbers_fit(data, size))
+    return failure("image: the PNM header gives a number over " + std::to_string(kMaxPnmHeaderNumber) +
+                   " (a corrupt file)");
 
   int width = 0, height = 0, file_channels = 0, bytes_per_channel = 1;
   {
@@ -185,6 +189,12 @@ ImageResult load_image(const uint8_t* data, size_t size, int channels, int max_p
   if (width < 1 || height < 1) return failure("image: the header gives an empty image");
   if (static_cast<int64_t>(width) * height > max_pixels)
     return too_large(static_cast<uint64_t>(width), static_cast<uint64_t>(height), max_pixels);
+  // stb_image 2.27 reads a 16-bit PNM wrongly: it keeps each sample's low
+  // byte (PNM is big-endian), and its channel conversion treats the samples
+  // as bytes and reads past its buffer (a heap overflow found by
+  // tests/fuzz/fuzz_image_loader). Refused rather than decoded wrongly.
+  if (is(format, "PNM") && bytes_per_channel == 2)
+    return failure("image: 16-bit PGM / PPM images are not supported; save it with 8 bits per sample, or as PNG");
   if (is(format, "JPEG")) {
     std::string refusal = jpeg_refusal(jpeg);
     if (!refusal.empty()) return failure(refusal);

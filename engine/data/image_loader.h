@@ -11,8 +11,9 @@
 //   Adobe marker that says how to read them are refused;
 // - empty, truncated and unrecognised data give a message instead.
 // JPEG EXIF orientation is applied (exif_orientation.h). 16-bit PNGs keep
-// their high byte. A transparent image asked for without alpha (1 or 3
-// channels) is composited onto white, as a page would show it.
+// their high byte; 16-bit PGM / PPM files are refused (stb_image misreads
+// them). A transparent image asked for without alpha (1 or 3 channels) is
+// composited onto white, as a page would show it.
 #pragma once
 
 #include <cstddef>

@@ -109,3 +109,21 @@ int count_gif_frames(const uint8_t* data, size_t size) {
   }
   return frames;
 }
+
+bool pnm_header_numbers_fit(const uint8_t* data, size_t size) {
+  auto is_space = [](uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+  size_t pos = 2;  // after "P5" / "P6"
+  for (int number = 0; number < 3; ++number) {
+    for (;;) {  // whitespace, then a comment to the end of its line, as often as they come
+      while (pos < size && is_space(data[pos])) ++pos;
+      if (pos >= size || data[pos] != '#') break;
+      while (pos < size && data[pos] != '\n' && data[pos] != '\r') ++pos;
+    }
+    uint64_t value = 0;
+    for (; pos < size && data[pos] >= '0' && data[pos] <= '9'; ++pos) {
+      value = value * 10 + (data[pos] - '0');
+      if (value > kMaxPnmHeaderNumber) return false;
+    }
+  }
+  return true;
+}

@@ -23,3 +23,15 @@ JpegStructure read_jpeg_structure(const uint8_t* data, size_t size);
 // Image descriptors in a GIF up to its trailer or the first malformed block
 // (0 if the file is too short to hold a header). `data` starts with "GIF8".
 int count_gif_frames(const uint8_t* data, size_t size);
+
+// The largest width, height or maximum value a binary PNM header ("P5" / "P6")
+// may give. stb_image reads these numbers into an int without an overflow
+// check (signed overflow, undefined behaviour, on a long run of digits; found
+// by tests/fuzz/fuzz_image_loader), and refuses sides over 2^24 afterwards
+// anyway, so numbers past this are refused before stb reads them.
+constexpr uint64_t kMaxPnmHeaderNumber = uint64_t{1} << 24;
+
+// False if one of the three header numbers, read as stb_image reads them
+// (whitespace and '#' comments between), exceeds kMaxPnmHeaderNumber.
+// `data` starts with "P5" or "P6".
+bool pnm_header_numbers_fit(const uint8_t* data, size_t size);

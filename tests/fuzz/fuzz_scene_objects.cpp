@@ -3,39 +3,17 @@
 // any text: it never crashes, an accepted scene keeps the scene's promises
 // (1-4 objects, no overlap, each item a picture of its class in the split),
 // writes back to text that reads back to the same scene, and renders.
-// The first byte picks the split; the rest is the text. The items are a tiny
-// synthetic asset (three or two blank pictures per class), not the data file.
+// The first byte picks the split; the rest is the text. The items are
+// synthetic (fuzz_scene_items.h), not the data file.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "demos/captioning/scene_edits.h"
-#include "engine/data/image_asset.h"
 #include "tests/fuzz/fuzz_check.h"
+#include "tests/fuzz/fuzz_scene_items.h"
 
 namespace {
-
-ImageSet blank_set(int per_class) {
-  ImageSet set;
-  set.count = per_class * kClassCount;
-  set.rows = set.cols = kItemSize;
-  set.pixels.assign(static_cast<size_t>(set.count) * kItemSize * kItemSize, 200);
-  for (int i = 0; i < set.count; ++i) set.labels.push_back(static_cast<uint8_t>(i % kClassCount));
-  return set;
-}
-
-const SceneItems& synthetic_items() {
-  static const SceneItems items = [] {
-    ImageAsset asset;
-    for (int c = 0; c < kClassCount; ++c) asset.class_names.push_back("class" + std::to_string(c));
-    asset.train = blank_set(3);
-    asset.test = blank_set(2);
-    SceneItems loaded;
-    FUZZ_CHECK(loaded.load(asset).empty());
-    return loaded;
-  }();
-  return items;
-}
 
 bool same_scene(const Scene& a, const Scene& b) {
   if (a.split != b.split || a.objects.size() != b.objects.size()) return false;
@@ -53,7 +31,7 @@ bool same_scene(const Scene& a, const Scene& b) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   const SceneItems& items = synthetic_items();
-  const SceneSplit split = data[0] & 1 ? SceneSplit::test : SceneSplit::train;
+  const SceneSplit split = static_cast<SceneSplit>(data[0] % 3);  // train, test, heldout
   const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
   const bool valid = objects_text_valid(text);
   Scene scene;

@@ -10,18 +10,9 @@
 #include "engine/io/weights.h"
 #include "tests/fuzz/fuzz_check.h"
 #include "tests/fuzz/fuzz_crc.h"
+#include "tests/fuzz/fuzz_weights_model.h"
 
 namespace {
-
-// Ranks 2, 1, 4 and 0, as a small model has; the same names as the seeds
-// (tests/fuzz/make_seeds.cpp), so mutations reach the values and the CRC.
-struct FuzzModel {
-  Parameter weight{"dense.weight", Tensor(Shape{3, 4}, 0.5f)};
-  Parameter bias{"dense.bias", Tensor(Shape{4}, -1.0f)};
-  Parameter kernel{"conv.kernel", Tensor(Shape{2, 1, 3, 3}, 2.0f)};
-  Parameter temperature{"temperature", Tensor::scalar(1)};
-  std::vector<Parameter*> all() { return {&weight, &bias, &kernel, &temperature}; }
-};
 
 std::vector<float> values_of(FuzzModel& model) {
   std::vector<float> values;

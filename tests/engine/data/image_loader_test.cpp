@@ -187,3 +187,38 @@ TEST_CASE("load_image_file reads a PNG from disk and names a missing file") {
   check_pixels_match(result, pixels, 3, 2, 3);
   CHECK(load_image_file("/tmp/dlpw_no_such_image.png", 3).error == "image: cannot open '/tmp/dlpw_no_such_image.png'");
 }
+
+// Found by tests/fuzz/fuzz_image_loader (regressions/fuzz_image_loader/pnm-width-overflow):
+// stb_image read these digits into an int and overflowed (undefined behaviour).
+TEST_CASE("a PNM header with a number too long for an int is refused before stb reads it") {
+  const std::string header = "P64444444444444M\xff";
+  ImageResult result = load(std::vector<uint8_t>(header.begin(), header.end()), 3);
+  CHECK_FALSE(result.ok);
+  CHECK(result.error == "image: the PNM header gives a number over 16777216 (a corrupt file)");
+
+  const std::string commented = "P5\n# a comment 99999999999\n3 2\n255\n\x01\x02\x03\x04\x05\x06";
+  ImageResult small = load(std::vector<uint8_t>(commented.begin(), commented.end()), 1);
+  REQUIRE(small.ok);  // digits inside comments do not count
+  CHECK(small.image.shape() == Shape{1, 1, 2, 3});
+  const std::string maximum = "P5 16777217 1 255 ";
+  CHECK(load(std::vector<uint8_t>(maximum.begin(), maximum.end()), 1).error ==
+        "image: the PNM header gives a number over 16777216 (a corrupt file)");
+}
+
+// Found by tests/fuzz/fuzz_image_loader (regressions/fuzz_image_loader/pgm-16-bit): stb_image
+// 2.27 kept a 16-bit PNM's low bytes and, converting its channels, read past its buffer.
+TEST_CASE("16-bit PGM and PPM images are refused with a message, in every channel count") {
+  const std::string pgm = std::string("P5 2 1 65535\n") + "\x12\x34\xab\xcd";
+  const std::string ppm = std::string("P6 1 1 65535\n") + std::string("\xff\x00\x80\x00\x00\xff", 6);
+  for (const std::string& file : {pgm, ppm}) {
+    for (int channels : {1, 3, 4}) {
+      ImageResult result = load(std::vector<uint8_t>(file.begin(), file.end()), channels);
+      CHECK_FALSE(result.ok);
+      CHECK(result.error == "image: 16-bit PGM / PPM images are not supported; save it with 8 bits per sample, or as PNG");
+    }
+  }
+  const std::string pgm8 = std::string("P5 2 1 255\n") + "\x12\xab";  // 8 bits still decode
+  ImageResult grey = load(std::vector<uint8_t>(pgm8.begin(), pgm8.end()), 3);
+  REQUIRE(grey.ok);
+  CHECK(grey.image.data()[1] == doctest::Approx(0xab / 255.0));
+}
