@@ -8,6 +8,7 @@
 #   tools/fuzz.sh --replay          no fuzzing: run every seed and regression input once
 #                                   (what `npm test` does; exits non-zero if one fails)
 #   tools/fuzz.sh --build-only
+#   tools/fuzz.sh --no-build ...    use the targets as they are built (tools/test.sh)
 # Prints, per target, the executions done and the crashes; exits non-zero on
 # a crash. Crashing inputs land in build/fuzz/artifacts/<target>/: add each to
 # tests/fuzz/regressions/<target>/ with a doctest next to the fix.
@@ -19,6 +20,7 @@ runs=1000000
 seconds=""
 replay=0
 build_only=0
+build=1
 only=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,15 +29,19 @@ while [ $# -gt 0 ]; do
     --only) only+=("${2:?--only needs a target name}"); shift 2 ;;
     --replay) replay=1; shift ;;
     --build-only) build_only=1; shift ;;
+    --no-build) build=0; shift ;;
     *) echo "fuzz: unknown option $1 (see the top of tools/fuzz.sh)" >&2; exit 2 ;;
   esac
 done
 
 say() { printf '[fuzz] %s\n' "$*"; }
 
-cmake --preset fuzz >/dev/null || { say "configure failed"; exit 1; }
-cmake --build --preset fuzz -j2 --target fuzz_all >build/fuzz-build.log 2>&1 ||
-  { tail -40 build/fuzz-build.log; say "build failed (log: build/fuzz-build.log)"; exit 1; }
+if [ "$build" -eq 1 ]; then
+  mkdir -p build
+  cmake --preset fuzz >/dev/null || { say "configure failed"; exit 1; }
+  cmake --build --preset fuzz -j2 --target fuzz_all >build/fuzz-build.log 2>&1 ||
+    { tail -40 build/fuzz-build.log; say "build failed (log: build/fuzz-build.log)"; exit 1; }
+fi
 [ "$build_only" -eq 1 ] && exit 0
 
 bin_dir=build/fuzz/tests/fuzz
