@@ -71,6 +71,7 @@ for target in "${only[@]}"; do
   mkdir -p build/fuzz/logs
   if [ "$replay" -eq 1 ]; then
     # Each file once; libFuzzer runs file arguments without mutating them.
+    log="build/fuzz/logs/$target.replay.log"
     mapfile -t inputs < <(find "$seeds" "$regressions" -type f 2>/dev/null | sort)
     if [ ${#inputs[@]} -eq 0 ]; then say "$target: no inputs"; status=1; continue; fi
     if "$bin" -rss_limit_mb=2048 -timeout=10 "${inputs[@]}" >"$log" 2>&1; then

@@ -174,6 +174,10 @@ ImageResult load_image(const uint8_t* data, size_t size, int channels, int max_p
 
   JpegStructure jpeg;
   if (is(format, "JPEG")) jpeg = read_jpeg_structure(data, size);
+  // Before stb reads the header (stb_info already builds the Huffman tables
+  // that come before the frame header).
+  if (jpeg.oversized_huffman_table)
+    return failure("image: the JPEG declares a Huffman table of more than 256 codes (a corrupt file)");
   // Before stb reads the header: its PNM number parser overflows an int.
   if (is(format, "PNM") && !pnm_header_numbers_fit(data, size))
     return failure("image: the PNM header gives a number over " + std::to_string(kMaxPnmHeaderNumber) +

@@ -33,6 +33,23 @@ size_t skip_entropy_coded_data(const uint8_t* data, size_t size, size_t pos) {
   return size;
 }
 
+// True if a table in the DHT segment whose payload starts at `pos` (of
+// `payload_size` bytes) has more than 256 codes. Read as stb_image reads it:
+// tables one after another while the segment's length lasts, the last table
+// possibly running past it; bytes past the file read as 0.
+bool has_oversized_huffman_table(const uint8_t* data, size_t size, size_t pos, size_t payload_size) {
+  auto byte_at = [&](size_t p) { return p < size ? data[p] : uint8_t{0}; };
+  int64_t left = static_cast<int64_t>(payload_size);
+  while (left > 0) {
+    int codes = 0;
+    for (size_t i = 0; i < 16; ++i) codes += byte_at(pos + 1 + i);  // after the class / id byte
+    if (codes > 256) return true;
+    pos += 17 + static_cast<size_t>(codes);
+    left -= 17 + codes;
+  }
+  return false;
+}
+
 }  // namespace
 
 JpegStructure read_jpeg_structure(const uint8_t* data, size_t size) {
@@ -65,6 +82,8 @@ JpegStructure read_jpeg_structure(const uint8_t* data, size_t size) {
       jpeg.exif_size = payload_size;
     } else if (marker == 0xEE && payload_size >= 5 && std::memcmp(payload, "Adobe", 5) == 0) {
       jpeg.adobe_marker = true;
+    } else if (marker == 0xC4 && has_oversized_huffman_table(data, size, pos + 2, payload_size)) {
+      jpeg.oversized_huffman_table = true;
     }
     pos += length;
     if (marker == 0xDA) {

@@ -15,6 +15,10 @@ struct JpegStructure {
   bool adobe_marker = false;     // APP14 "Adobe": says how 4 components are to be read
   const uint8_t* exif = nullptr;  // payload of the first APP1 "Exif\0\0" segment, or nullptr
   size_t exif_size = 0;
+  // A DHT (Huffman table) segment declares a table of more than 256 codes.
+  // stb_image 2.27 does not check that and writes past its 257-entry arrays
+  // (found by tests/fuzz/fuzz_image_loader), so the loader refuses the file.
+  bool oversized_huffman_table = false;
 };
 
 // `data` starts with the JPEG signature FF D8.

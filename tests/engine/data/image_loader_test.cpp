@@ -222,3 +222,18 @@ TEST_CASE("16-bit PGM and PPM images are refused with a message, in every channe
   REQUIRE(grey.ok);
   CHECK(grey.image.data()[1] == doctest::Approx(0xab / 255.0));
 }
+
+// Found by tests/fuzz/fuzz_image_loader (regressions/fuzz_image_loader/jpeg-huffman-table-over-256-codes):
+// stb_image 2.27 built such a table past the end of its 257-entry arrays.
+TEST_CASE("a JPEG whose Huffman table declares more than 256 codes is refused before stb reads it") {
+  std::vector<uint8_t> jpeg = {0xFF, 0xD8, 0xFF, 0xC4, 0x01, 0x3F, 0x00};  // SOI, DHT of 2 + 17 + 300 bytes, DC table 0
+  for (int i = 0; i < 16; ++i) jpeg.push_back(i < 15 ? 20 : 0);      // 15 x 20 = 300 codes
+  for (int i = 0; i < 300; ++i) jpeg.push_back(static_cast<uint8_t>(i));
+  jpeg.push_back(0xFF);
+  jpeg.push_back(0xD9);
+  for (int channels : {1, 3, 4}) {
+    ImageResult result = load(jpeg, channels);
+    CHECK_FALSE(result.ok);
+    CHECK(result.error == "image: the JPEG declares a Huffman table of more than 256 codes (a corrupt file)");
+  }
+}
