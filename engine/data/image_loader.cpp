@@ -67,7 +67,7 @@ bool starts_with(const uint8_t* data, size_t size, const char* prefix) {
 // The format named by the file's signature, for messages; nullptr if none matches.
 const char* format_name(const uint8_t* data, size_t size) {
   if (starts_with(data, size, "\x89PNG\r\n\x1a\n")) return "PNG";
-  if (starts_with(data, size, "\xff\xd8\xff")) return "JPEG";
+  if (starts_as_jpeg(data, size)) return "JPEG";
   if (starts_with(data, size, "GIF8")) return "GIF";
   if (starts_with(data, size, "BM")) return "BMP";
   if (starts_with(data, size, "P5") || starts_with(data, size, "P6")) return "PNM";

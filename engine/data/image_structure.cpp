@@ -50,11 +50,22 @@ bool has_oversized_huffman_table(const uint8_t* data, size_t size, size_t pos, s
   return false;
 }
 
+// The position after the SOI marker: FF, any more FF fill bytes, then D8.
+size_t after_jpeg_start(const uint8_t* data, size_t size) {
+  if (size < 2 || data[0] != 0xFF) return 0;
+  size_t pos = 1;
+  while (pos < size && data[pos] == 0xFF) ++pos;
+  return pos < size && data[pos] == 0xD8 ? pos + 1 : 0;
+}
+
 }  // namespace
+
+bool starts_as_jpeg(const uint8_t* data, size_t size) { return after_jpeg_start(data, size) != 0; }
 
 JpegStructure read_jpeg_structure(const uint8_t* data, size_t size) {
   JpegStructure jpeg;
-  size_t pos = 2;  // after SOI
+  size_t pos = after_jpeg_start(data, size);
+  if (pos == 0) return jpeg;
   while (pos < size) {
     // Junk between segments is skipped as stb_image skips it before the frame header.
     if (data[pos] != 0xFF) {
@@ -71,6 +82,9 @@ JpegStructure read_jpeg_structure(const uint8_t* data, size_t size) {
     if (is_standalone(marker)) continue;
     if (pos + 2 > size) break;
     const size_t length = static_cast<size_t>(data[pos]) << 8 | data[pos + 1];  // includes its own 2 bytes
+    // stb reads a Huffman table segment even when the file ends inside it.
+    if (marker == 0xC4 && length >= 2 && has_oversized_huffman_table(data, size, pos + 2, length - 2))
+      jpeg.oversized_huffman_table = true;
     if (length < 2 || length > size - pos) break;
     const uint8_t* payload = data + pos + 2;
     const size_t payload_size = length - 2;
@@ -82,8 +96,6 @@ JpegStructure read_jpeg_structure(const uint8_t* data, size_t size) {
       jpeg.exif_size = payload_size;
     } else if (marker == 0xEE && payload_size >= 5 && std::memcmp(payload, "Adobe", 5) == 0) {
       jpeg.adobe_marker = true;
-    } else if (marker == 0xC4 && has_oversized_huffman_table(data, size, pos + 2, payload_size)) {
-      jpeg.oversized_huffman_table = true;
     }
     pos += length;
     if (marker == 0xDA) {

@@ -21,7 +21,12 @@ struct JpegStructure {
   bool oversized_huffman_table = false;
 };
 
-// `data` starts with the JPEG signature FF D8.
+// Whether stb_image would read `data` as a JPEG: its SOI marker FF D8, which
+// stb accepts after any number of FF fill bytes (so "FF FF FF D8" is a JPEG
+// too; found by tests/fuzz/fuzz_image_loader when only "FF D8 FF" was checked).
+bool starts_as_jpeg(const uint8_t* data, size_t size);
+
+// `data` passes starts_as_jpeg.
 JpegStructure read_jpeg_structure(const uint8_t* data, size_t size);
 
 // Image descriptors in a GIF up to its trailer or the first malformed block

@@ -236,4 +236,10 @@ TEST_CASE("a JPEG whose Huffman table declares more than 256 codes is refused be
     CHECK_FALSE(result.ok);
     CHECK(result.error == "image: the JPEG declares a Huffman table of more than 256 codes (a corrupt file)");
   }
+  // stb also reads a JPEG whose SOI comes after FF fill bytes, and a table the file ends inside.
+  std::vector<uint8_t> filled = {0xFF, 0xFF, 0xFF};
+  filled.insert(filled.end(), jpeg.begin() + 1, jpeg.end());
+  CHECK(load(filled, 3).error == "image: the JPEG declares a Huffman table of more than 256 codes (a corrupt file)");
+  std::vector<uint8_t> truncated(jpeg.begin(), jpeg.begin() + 7 + 16 + 10);
+  CHECK(load(truncated, 3).error == "image: the JPEG declares a Huffman table of more than 256 codes (a corrupt file)");
 }
