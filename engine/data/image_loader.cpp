@@ -118,6 +118,8 @@ ImageResult header_rejected(const uint8_t* data, size_t size, int max_pixels) {
 
 // Refusals a JPEG's marker structure alone justifies; "" if it may be decoded.
 std::string jpeg_refusal(const JpegStructure& jpeg) {
+  if (jpeg.undefined_huffman_table)
+    return "image: a JPEG scan uses a Huffman table the file has not defined (a corrupt file)";
   if (jpeg.scans > kMaxJpegScans)
     return "image: the JPEG has " + std::to_string(jpeg.scans) + " scans (limit " + std::to_string(kMaxJpegScans) +
            "); each is a pass over the whole image";

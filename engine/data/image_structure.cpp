@@ -50,6 +50,41 @@ bool has_oversized_huffman_table(const uint8_t* data, size_t size, size_t pos, s
   return false;
 }
 
+// Marks the tables a complete DHT payload defines: defined[class][id],
+// class 0 DC and 1 AC, id 0..3 (stb refuses other values).
+void note_huffman_tables(const uint8_t* payload, size_t payload_size, bool defined[2][4]) {
+  size_t pos = 0;
+  while (pos + 17 <= payload_size) {
+    const int table_class = payload[pos] >> 4, id = payload[pos] & 15;
+    size_t codes = 0;
+    for (size_t i = 1; i <= 16; ++i) codes += payload[pos + i];
+    if (pos + 17 + codes > payload_size) return;
+    if (table_class <= 1 && id <= 3) defined[table_class][id] = true;
+    pos += 17 + codes;
+  }
+}
+
+// Whether a scan (SOS payload) needs a table not defined yet. Baseline scans
+// use each component's DC and AC tables; progressive ones the DC tables in a
+// first DC scan (Ss = 0, Ah = 0), none in a DC refinement, the AC tables in
+// an AC scan (Ss > 0) (ITU T.81, G.1.2).
+bool scan_needs_undefined_table(const uint8_t* payload, size_t payload_size, bool progressive,
+                                const bool defined[2][4]) {
+  if (payload_size < 1) return false;  // stb refuses a malformed scan header itself
+  const size_t components = payload[0];
+  if (payload_size < 1 + 2 * components + 3) return false;
+  const uint8_t spectral_start = payload[1 + 2 * components];
+  const uint8_t high_bit = payload[3 + 2 * components] >> 4;
+  const bool needs_dc = !progressive || (spectral_start == 0 && high_bit == 0);
+  const bool needs_ac = !progressive || spectral_start != 0;
+  for (size_t i = 0; i < components; ++i) {
+    const int dc = payload[2 + 2 * i] >> 4, ac = payload[2 + 2 * i] & 15;
+    if (needs_dc && (dc > 3 || !defined[0][dc])) return true;
+    if (needs_ac && (ac > 3 || !defined[1][ac])) return true;
+  }
+  return false;
+}
+
 // The position after the SOI marker: FF, any more FF fill bytes, then D8.
 size_t after_jpeg_start(const uint8_t* data, size_t size) {
   if (size < 2 || data[0] != 0xFF) return 0;
@@ -66,6 +101,7 @@ JpegStructure read_jpeg_structure(const uint8_t* data, size_t size) {
   JpegStructure jpeg;
   size_t pos = after_jpeg_start(data, size);
   if (pos == 0) return jpeg;
+  bool defined_tables[2][4] = {};
   while (pos < size) {
     // Junk between segments is skipped as stb_image skips it before the frame header.
     if (data[pos] != 0xFF) {
@@ -97,6 +133,9 @@ JpegStructure read_jpeg_structure(const uint8_t* data, size_t size) {
     } else if (marker == 0xEE && payload_size >= 5 && std::memcmp(payload, "Adobe", 5) == 0) {
       jpeg.adobe_marker = true;
     }
+    if (marker == 0xC4) note_huffman_tables(payload, payload_size, defined_tables);
+    if (marker == 0xDA && scan_needs_undefined_table(payload, payload_size, jpeg.progressive, defined_tables))
+      jpeg.undefined_huffman_table = true;
     pos += length;
     if (marker == 0xDA) {
       ++jpeg.scans;

@@ -19,6 +19,10 @@ struct JpegStructure {
   // stb_image 2.27 does not check that and writes past its 257-entry arrays
   // (found by tests/fuzz/fuzz_image_loader), so the loader refuses the file.
   bool oversized_huffman_table = false;
+  // A scan decodes with a Huffman table no DHT segment before it defined.
+  // stb_image 2.27 does not track which tables exist and decodes with
+  // uninitialised memory, indexing past its arrays (found by the fuzzer).
+  bool undefined_huffman_table = false;
 };
 
 // Whether stb_image would read `data` as a JPEG: its SOI marker FF D8, which

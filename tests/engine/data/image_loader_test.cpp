@@ -243,3 +243,25 @@ TEST_CASE("a JPEG whose Huffman table declares more than 256 codes is refused be
   std::vector<uint8_t> truncated(jpeg.begin(), jpeg.begin() + 7 + 16 + 10);
   CHECK(load(truncated, 3).error == "image: the JPEG declares a Huffman table of more than 256 codes (a corrupt file)");
 }
+
+// Found by tests/fuzz/fuzz_image_loader (regressions/fuzz_image_loader/jpeg-scan-with-undefined-huffman-table):
+// stb_image 2.27 decoded such a scan with uninitialised tables and indexed past its arrays.
+TEST_CASE("a JPEG whose scan uses a Huffman table it never defined is refused") {
+  std::vector<uint8_t> pixels = random_pixels(16, 16, 3, 4);
+  std::vector<uint8_t> file;
+  REQUIRE(stbi_write_jpg_to_func(append_bytes, &file, 16, 16, 3, pixels.data(), 90));
+  REQUIRE(load(file, 3).ok);
+  // Drop every DHT segment (FF C4, then its big-endian length).
+  std::vector<uint8_t> without_tables;
+  for (size_t i = 0; i < file.size();) {
+    if (i + 3 < file.size() && file[i] == 0xFF && file[i + 1] == 0xC4) {
+      i += 2 + (static_cast<size_t>(file[i + 2]) << 8 | file[i + 3]);
+    } else {
+      without_tables.push_back(file[i++]);
+    }
+  }
+  REQUIRE(without_tables.size() < file.size());
+  ImageResult result = load(without_tables, 3);
+  CHECK_FALSE(result.ok);
+  CHECK(result.error == "image: a JPEG scan uses a Huffman table the file has not defined (a corrupt file)");
+}
