@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Rewrites the seed corpora in tests/fuzz/corpus/ (docs/fuzzing.md): the
 # encoders' outputs from fuzz_make_seeds, and a few tiny images made with
-# ImageMagick for the image loader. Needs the fuzz build (tools/fuzz.sh makes it).
+# ImageMagick for the image loader. Builds fuzz_make_seeds in the fuzz preset.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
 corpus="$root/tests/fuzz/corpus"
 seeds="$root/build/fuzz/tests/fuzz/fuzz_make_seeds"
-[ -x "$seeds" ] || { echo "make_seeds: build the fuzz preset first (tools/fuzz.sh --build-only)" >&2; exit 1; }
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j2 --target fuzz_make_seeds >/dev/null
 
 for target in weights caption_weights image_asset gimp_pattern scene_objects jobs text_asset vocabulary url_state image_loader; do
   rm -rf "${corpus:?}/fuzz_$target"; mkdir -p "$corpus/fuzz_$target"
