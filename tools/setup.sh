@@ -19,6 +19,7 @@ PACKAGES=(
   chromium                   # browser tests (driven by playwright-core)
   xvfb xauth imagemagick     # native screenshots
   xz-utils
+  clang-14 libfuzzer-14-dev  # `npm run fuzz` (tools/fuzz.sh): libFuzzer + ASan/UBSan, natively
   dataset-fashion-mnist      # the dropout demo's images (MIT licence), converted at build time
 )
 missing=()

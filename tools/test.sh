@@ -4,7 +4,8 @@
 #   1. set-up   2. native build + doctest via ctest   3. native smoke test under Xvfb
 #   4. the engine's doctest suite under ASan + UBSan   5. web build + the same doctest
 #   binary under node   6. native == wasm numbers   7. browser end-to-end tests
-#   (playwright-core + Debian's Chromium)
+#   (playwright-core + Debian's Chromium)   8. fuzz corpora replay: every seed and
+#   regression input once under ASan/UBSan
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$PLAYGROUND_ROOT"
@@ -94,6 +95,16 @@ if run_step web-build bash tools/build.sh web; then
   stage "browser end-to-end (Chromium, SwiftShader WebGL2)"
   node tests/browser/e2e.test.js 2>&1 | tee "$LOGS/browser.log"
   count_node "$LOGS/browser.log" browser
+fi
+
+stage "fuzz corpora replay (ASan/UBSan)"
+# The libFuzzer targets (docs/fuzzing.md) built with clang-14, each run once
+# over its seeds and its regressions (crashes found before): one check each.
+if run_step fuzz-build bash tools/fuzz.sh --build-only; then
+  for source in tests/fuzz/fuzz_*.cpp; do
+    target=$(basename "$source" .cpp)
+    run_step "fuzz-replay-$target" bash tools/fuzz.sh --no-build --replay --only "$target"
+  done
 fi
 
 echo

@@ -130,6 +130,8 @@ bool decode_fast_stylise_result(const Bytes& message, FastStyliseResult* result,
   }
   if (!ok) {
     if (!read_string(in, *error, "message", 4096)) *error = in.error;
+    // A failure always says why, even one the job sent without a message (found by tests/fuzz/fuzz_jobs).
+    if (error->empty()) *error = "fast stylise: the job failed without saying why";
     return false;
   }
   if (!read_f32(in, milliseconds, "time") || !read_tensor(in, result->image, "image", kMaxPictureValues)) {

@@ -174,6 +174,8 @@ bool decode_inside_analysis(const Bytes& message, InsideAnalysis* analysis, std:
   }
   if (!ok) {
     if (!read_string(in, *error, "message", 4096)) *error = in.error;
+    // A failure always says why, even one the job sent without a message (found by tests/fuzz/fuzz_jobs).
+    if (error->empty()) *error = "inside: the job failed without saying why";
     return false;
   }
   bool good = in.u32(layer, "layer") && in.u32(channel, "channel");

@@ -67,7 +67,7 @@ bool starts_with(const uint8_t* data, size_t size, const char* prefix) {
 // The format named by the file's signature, for messages; nullptr if none matches.
 const char* format_name(const uint8_t* data, size_t size) {
   if (starts_with(data, size, "\x89PNG\r\n\x1a\n")) return "PNG";
-  if (starts_with(data, size, "\xff\xd8\xff")) return "JPEG";
+  if (starts_as_jpeg(data, size)) return "JPEG";
   if (starts_with(data, size, "GIF8")) return "GIF";
   if (starts_with(data, size, "BM")) return "BMP";
   if (starts_with(data, size, "P5") || starts_with(data, size, "P6")) return "PNM";
@@ -118,6 +118,8 @@ ImageResult header_rejected(const uint8_t* data, size_t size, int max_pixels) {
 
 // Refusals a JPEG's marker structure alone justifies; "" if it may be decoded.
 std::string jpeg_refusal(const JpegStructure& jpeg) {
+  if (jpeg.undefined_huffman_table)
+    return "image: a JPEG scan uses a Huffman table the file has not defined (a corrupt file)";
   if (jpeg.scans > kMaxJpegScans)
     return "image: the JPEG has " + std::to_string(jpeg.scans) + " scans (limit " + std::to_string(kMaxJpegScans) +
            "); each is a pass over the whole image";
@@ -174,6 +176,14 @@ ImageResult load_image(const uint8_t* data, size_t size, int channels, int max_p
 
   JpegStructure jpeg;
   if (is(format, "JPEG")) jpeg = read_jpeg_structure(data, size);
+  // Before stb reads the header (stb_info already builds the Huffman tables
+  // that come before the frame header).
+  if (jpeg.oversized_huffman_table)
+    return failure("image: the JPEG declares a Huffman table of more than 256 codes (a corrupt file)");
+  // Before stb reads the header: its PNM number parser overflows an int.
+  if (is(format, "PNM") && !pnm_header_numbers_fit(data, size))
+    return failure("image: the PNM header gives a number over " + std::to_string(kMaxPnmHeaderNumber) +
+                   " (a corrupt file)");
 
   int width = 0, height = 0, file_channels = 0, bytes_per_channel = 1;
   {
@@ -185,6 +195,12 @@ ImageResult load_image(const uint8_t* data, size_t size, int channels, int max_p
   if (width < 1 || height < 1) return failure("image: the header gives an empty image");
   if (static_cast<int64_t>(width) * height > max_pixels)
     return too_large(static_cast<uint64_t>(width), static_cast<uint64_t>(height), max_pixels);
+  // stb_image 2.27 reads a 16-bit PNM wrongly: it keeps each sample's low
+  // byte (PNM is big-endian), and its channel conversion treats the samples
+  // as bytes and reads past its buffer (a heap overflow found by
+  // tests/fuzz/fuzz_image_loader). Refused rather than decoded wrongly.
+  if (is(format, "PNM") && bytes_per_channel == 2)
+    return failure("image: 16-bit PGM / PPM images are not supported; save it with 8 bits per sample, or as PNG");
   if (is(format, "JPEG")) {
     std::string refusal = jpeg_refusal(jpeg);
     if (!refusal.empty()) return failure(refusal);

@@ -7,12 +7,15 @@
 // - every stb allocation counts against a budget derived from the declared
 //   size (decode_budget.h), so a decompression bomb fails after a few MB;
 // - a JPEG's markers are walked first: more than kMaxJpegScans scans (each a
-//   full pass over the image), a truncated file, or 4 components without the
-//   Adobe marker that says how to read them are refused;
+//   full pass over the image), a truncated file, 4 components without the
+//   Adobe marker that says how to read them, and Huffman tables stb_image
+//   2.27 would overrun (over 256 codes, or used before being defined) are
+//   refused; so are PNM header numbers past 2^24 (docs/fuzzing.md);
 // - empty, truncated and unrecognised data give a message instead.
 // JPEG EXIF orientation is applied (exif_orientation.h). 16-bit PNGs keep
-// their high byte. A transparent image asked for without alpha (1 or 3
-// channels) is composited onto white, as a page would show it.
+// their high byte; 16-bit PGM / PPM files are refused (stb_image misreads
+// them). A transparent image asked for without alpha (1 or 3 channels) is
+// composited onto white, as a page would show it.
 #pragma once
 
 #include <cstddef>

@@ -187,3 +187,81 @@ TEST_CASE("load_image_file reads a PNG from disk and names a missing file") {
   check_pixels_match(result, pixels, 3, 2, 3);
   CHECK(load_image_file("/tmp/dlpw_no_such_image.png", 3).error == "image: cannot open '/tmp/dlpw_no_such_image.png'");
 }
+
+// Found by tests/fuzz/fuzz_image_loader (regressions/fuzz_image_loader/pnm-width-overflow):
+// stb_image read these digits into an int and overflowed (undefined behaviour).
+TEST_CASE("a PNM header with a number too long for an int is refused before stb reads it") {
+  const std::string header = "P64444444444444M\xff";
+  ImageResult result = load(std::vector<uint8_t>(header.begin(), header.end()), 3);
+  CHECK_FALSE(result.ok);
+  CHECK(result.error == "image: the PNM header gives a number over 16777216 (a corrupt file)");
+
+  const std::string commented = "P5\n# a comment 99999999999\n3 2\n255\n\x01\x02\x03\x04\x05\x06";
+  ImageResult small = load(std::vector<uint8_t>(commented.begin(), commented.end()), 1);
+  REQUIRE(small.ok);  // digits inside comments do not count
+  CHECK(small.image.shape() == Shape{1, 1, 2, 3});
+  const std::string maximum = "P5 16777217 1 255 ";
+  CHECK(load(std::vector<uint8_t>(maximum.begin(), maximum.end()), 1).error ==
+        "image: the PNM header gives a number over 16777216 (a corrupt file)");
+}
+
+// Found by tests/fuzz/fuzz_image_loader (regressions/fuzz_image_loader/pgm-16-bit): stb_image
+// 2.27 kept a 16-bit PNM's low bytes and, converting its channels, read past its buffer.
+TEST_CASE("16-bit PGM and PPM images are refused with a message, in every channel count") {
+  const std::string pgm = std::string("P5 2 1 65535\n") + "\x12\x34\xab\xcd";
+  const std::string ppm = std::string("P6 1 1 65535\n") + std::string("\xff\x00\x80\x00\x00\xff", 6);
+  for (const std::string& file : {pgm, ppm}) {
+    for (int channels : {1, 3, 4}) {
+      ImageResult result = load(std::vector<uint8_t>(file.begin(), file.end()), channels);
+      CHECK_FALSE(result.ok);
+      CHECK(result.error == "image: 16-bit PGM / PPM images are not supported; save it with 8 bits per sample, or as PNG");
+    }
+  }
+  const std::string pgm8 = std::string("P5 2 1 255\n") + "\x12\xab";  // 8 bits still decode
+  ImageResult grey = load(std::vector<uint8_t>(pgm8.begin(), pgm8.end()), 3);
+  REQUIRE(grey.ok);
+  CHECK(grey.image.data()[1] == doctest::Approx(0xab / 255.0));
+}
+
+// Found by tests/fuzz/fuzz_image_loader (regressions/fuzz_image_loader/jpeg-huffman-table-over-256-codes):
+// stb_image 2.27 built such a table past the end of its 257-entry arrays.
+TEST_CASE("a JPEG whose Huffman table declares more than 256 codes is refused before stb reads it") {
+  std::vector<uint8_t> jpeg = {0xFF, 0xD8, 0xFF, 0xC4, 0x01, 0x3F, 0x00};  // SOI, DHT of 2 + 17 + 300 bytes, DC table 0
+  for (int i = 0; i < 16; ++i) jpeg.push_back(i < 15 ? 20 : 0);      // 15 x 20 = 300 codes
+  for (int i = 0; i < 300; ++i) jpeg.push_back(static_cast<uint8_t>(i));
+  jpeg.push_back(0xFF);
+  jpeg.push_back(0xD9);
+  for (int channels : {1, 3, 4}) {
+    ImageResult result = load(jpeg, channels);
+    CHECK_FALSE(result.ok);
+    CHECK(result.error == "image: the JPEG declares a Huffman table of more than 256 codes (a corrupt file)");
+  }
+  // stb also reads a JPEG whose SOI comes after FF fill bytes, and a table the file ends inside.
+  std::vector<uint8_t> filled = {0xFF, 0xFF, 0xFF};
+  filled.insert(filled.end(), jpeg.begin() + 1, jpeg.end());
+  CHECK(load(filled, 3).error == "image: the JPEG declares a Huffman table of more than 256 codes (a corrupt file)");
+  std::vector<uint8_t> truncated(jpeg.begin(), jpeg.begin() + 7 + 16 + 10);
+  CHECK(load(truncated, 3).error == "image: the JPEG declares a Huffman table of more than 256 codes (a corrupt file)");
+}
+
+// Found by tests/fuzz/fuzz_image_loader (regressions/fuzz_image_loader/jpeg-scan-with-undefined-huffman-table):
+// stb_image 2.27 decoded such a scan with uninitialised tables and indexed past its arrays.
+TEST_CASE("a JPEG whose scan uses a Huffman table it never defined is refused") {
+  std::vector<uint8_t> pixels = random_pixels(16, 16, 3, 4);
+  std::vector<uint8_t> file;
+  REQUIRE(stbi_write_jpg_to_func(append_bytes, &file, 16, 16, 3, pixels.data(), 90));
+  REQUIRE(load(file, 3).ok);
+  // Drop every DHT segment (FF C4, then its big-endian length).
+  std::vector<uint8_t> without_tables;
+  for (size_t i = 0; i < file.size();) {
+    if (i + 3 < file.size() && file[i] == 0xFF && file[i + 1] == 0xC4) {
+      i += 2 + (static_cast<size_t>(file[i + 2]) << 8 | file[i + 3]);
+    } else {
+      without_tables.push_back(file[i++]);
+    }
+  }
+  REQUIRE(without_tables.size() < file.size());
+  ImageResult result = load(without_tables, 3);
+  CHECK_FALSE(result.ok);
+  CHECK(result.error == "image: a JPEG scan uses a Huffman table the file has not defined (a corrupt file)");
+}
