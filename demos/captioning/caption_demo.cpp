@@ -5,10 +5,10 @@
 #include <cstdio>
 
 #include "demos/assets.h"
-#include "demos/user_files.h"
 #include "demos/captioning/captions.h"
 #include "demos/captioning/scene_edits.h"
 #include "demos/captioning/vocabulary.h"
+#include "demos/user_files.h"
 
 namespace {
 
