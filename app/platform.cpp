@@ -1,5 +1,7 @@
 #include "app/platform.h"
 
+#include <malloc.h>
+
 #include <SDL.h>
 
 #include <cstdio>
@@ -353,6 +355,14 @@ void copy_to_clipboard(const std::string& text) {
 }
 CopyState copy_state() { return g_native_copy_state; }
 #endif
+
+long long heap_bytes_in_use() {
+#ifdef __EMSCRIPTEN__
+  return static_cast<long long>(mallinfo().uordblks);  // emscripten's dlmalloc
+#else
+  return static_cast<long long>(mallinfo2().uordblks);  // glibc 2.33+
+#endif
+}
 
 }  // namespace platform
 

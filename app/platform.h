@@ -34,6 +34,11 @@ bool embed_mode();
 // The page address without query or hash, for "Copy link" and embed code.
 std::string page_url();
 
+// Bytes malloc has handed out and not had back (mallinfo's uordblks), for the
+// status's heap_in_use_bytes: a browser test checks it stops growing once a
+// training demo is warm (issue 13).
+long long heap_bytes_in_use();
+
 enum class CopyState { Idle, Pending, Copied, Failed };
 void copy_to_clipboard(const std::string& text);
 CopyState copy_state();  // result of the latest copy_to_clipboard

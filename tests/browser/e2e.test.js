@@ -724,6 +724,30 @@ async function main() {
       await c.close();
     });
 
+    await check('memory: the training demos stop growing the heap once warm (MLP steps 2000 to 12000, dropout twins 8000 to 12000)', async () => {
+      // Bytes malloc has out (heap_in_use_bytes) after a warm-up and again much later: a per-step leak of
+      // even 50 bytes would show as 500 KB over the MLP's 10^4 steps. Curves are bounded (BoundedHistory).
+      // The dropout page's warm-up is long: its heap rose about 0.9 MB until step ~8000 (Dear ImGui's draw
+      // buffers reaching their high-water mark as the curves fill), then stayed flat to step 16000, and
+      // natively the demo's own allocations stay within 0.76-0.80 MB for 25,000 steps.
+      const runs = [
+        { demo: 'perceptron', hash: '#demo=perceptron&mode=mlp&dataset=xor&speed=max&run=1', warm: 2000, late: 12000 },
+        { demo: 'dropout', hash: '#demo=dropout&data=moons&width=64&run=1', warm: 8000, late: 12000 },
+      ];
+      const page = await context.newPage();
+      for (const run of runs) {
+        await page.goto(BASE + run.hash);
+        const warm = await waitForStatus(page, (t) => t.demo === run.demo && t.step >= run.warm, `${run.hash}: ${run.warm} steps`, 180000);
+        const late = await waitForStatus(page, (t) => t.demo === run.demo && t.step >= run.late, `${run.hash}: ${run.late} steps`, 300000);
+        const grown = late.heap_in_use_bytes - warm.heap_in_use_bytes;
+        console.log(`       ${run.hash}: heap in use ${(warm.heap_in_use_bytes / 1e6).toFixed(2)} MB at step ${warm.step}, ` +
+                    `${(late.heap_in_use_bytes / 1e6).toFixed(2)} MB at step ${late.step}`);
+        assert(typeof warm.heap_in_use_bytes === 'number' && warm.heap_in_use_bytes > 0, 'heap_in_use_bytes missing');
+        assert(grown < 512 * 1024, `${run.hash}: the heap grew by ${grown} bytes between steps ${warm.step} and ${late.step}`);
+      }
+      await page.close();
+    });
+
     await check('a browser without WebGL2 gets a clear message', async () => {
       const noGl = await context.newPage();
       await noGl.addInitScript(() => {
