@@ -3,7 +3,6 @@
 #include <memory>
 
 #include "demos/assets.h"
-#include "demos/captioning/caption_train_job.h"
 #include "demos/captioning/caption_weights.h"
 #include "demos/captioning/captioner.h"
 
@@ -32,7 +31,7 @@ std::string CaptionModels::set_trained(int model, const std::vector<uint8_t>& we
   if (model != kAttention && model != kShowTell) return "trained weights: no such model";
   auto trained = std::make_unique<Captioner>(model == kAttention ? CaptionModel::attention : CaptionModel::show_tell,
                                              kCaptionerSeed);
-  if (const std::string why = load_trained_captioner(weights, *trained); !why.empty()) return why;
+  if (const std::string why = load_captioner(weights, *trained); !why.empty()) return why;
   impl_->trained[model] = std::move(trained);
   if (use_trained_) ++version_;
   return "";

@@ -7,7 +7,6 @@
 #include "demos/captioning/caption_weights.h"
 #include "demos/captioning/scene.h"
 #include "engine/io/tensor_bytes.h"
-#include "engine/io/weights.h"
 
 namespace {
 
@@ -31,15 +30,7 @@ bool read_magic(ByteReader& in, const char* magic, std::string* error) {
 }
 
 bool read_int(ByteReader& in, int& v, int lo, int hi, const std::string& what, std::string* error) {
-  uint32_t raw = 0;
-  if (!in.u32(raw, what)) return false;
-  if (raw < static_cast<uint32_t>(lo) || raw > static_cast<uint32_t>(hi)) {
-    *error = "caption_train: " + what + " must be " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " +
-             std::to_string(raw);
-    return false;
-  }
-  v = static_cast<int>(raw);
-  return true;
+  return read_int_in_range(in, v, lo, hi, what, "caption_train", error);
 }
 
 // Fills *error from the reader when a read failed without saying why.
@@ -117,11 +108,6 @@ bool decode_caption_train_message(const Bytes& bytes, CaptionTrainMessage* messa
   return true;
 }
 
-std::string load_trained_captioner(const Bytes& weights, Captioner& model) {
-  const LoadResult loaded = load_weights(weights.data(), weights.size(), model.parameters());
-  return loaded.ok ? "" : "trained weights: " + loaded.error;
-}
-
 struct CaptionTrainJob::State {
   CaptionTrainInput input;
   SceneItems items;
@@ -134,8 +120,7 @@ struct CaptionTrainJob::State {
     const CaptionEvaluation e = evaluate_captions(*model, items, SceneSplit::test, 1,
                                                   input.evaluate_scenes, CaptionDecoding::greedy);
     m.bleu4 = static_cast<float>(e.bleu[3]);
-    const std::vector<const Parameter*> parameters = static_cast<const Captioner&>(*model).parameters();
-    m.weights = save_weights(parameters);
+    m.weights = save_captioner(*model);
   }
 };
 

@@ -39,15 +39,12 @@ struct CaptionTrainMessage {
   int step = 0, steps = 0;  // steps done (0: the starting point, before any update), of the total
   float loss = 0, cross_entropy = 0, penalty = 0;  // of this step's batch, before its update (NaN at step 0)
   float bleu4 = -1;         // corpus BLEU-4 of the sample after this step; -1 when not evaluated
-  Bytes weights;            // the model's tensors (DLPW) when evaluated; empty otherwise
+  Bytes weights;            // the model's tensors (save_captioner) when evaluated; empty otherwise
   std::string error;        // set in the last message if training failed
 };
 // "DLCM", u32 step, steps, f32 loss, cross-entropy, penalty, BLEU-4, blob weights, string error.
 Bytes encode_caption_train_message(const CaptionTrainMessage& message);
 bool decode_caption_train_message(const Bytes& bytes, CaptionTrainMessage* message, std::string* error);
-
-// Loads a message's weights into a model of the same kind; "" or why not.
-std::string load_trained_captioner(const Bytes& weights, Captioner& model);
 
 class CaptionTrainJob : public BackgroundJob {
  public:

@@ -35,6 +35,13 @@ LoadResult load_captioners(const uint8_t* data, size_t size, Captioner& show_tel
   return result;
 }
 
+std::vector<uint8_t> save_captioner(const Captioner& model) { return save_weights(model.parameters()); }
+
+std::string load_captioner(const std::vector<uint8_t>& weights, Captioner& model) {
+  const LoadResult loaded = load_weights(weights.data(), weights.size(), model.parameters());
+  return loaded.ok ? "" : "trained weights: " + loaded.error;
+}
+
 LoadResult load_captioners_file(const std::string& path, Captioner& show_tell, Captioner& attention) {
   std::ifstream file(path, std::ios::binary);
   if (!file) return LoadResult{false, "caption weights: cannot read " + path};

@@ -20,4 +20,9 @@ std::vector<uint8_t> save_captioners(const Captioner& show_tell, const Captioner
 
 // error starts "caption weights: " when !ok.
 LoadResult load_captioners(const uint8_t* data, size_t size, Captioner& show_tell, Captioner& attention);
+// One model's tensors alone (what the in-page training sends, caption_train_job.h).
+std::vector<uint8_t> save_captioner(const Captioner& model);
+// "" or why they do not fit this model (a model of the other kind refuses them); the model is then untouched.
+std::string load_captioner(const std::vector<uint8_t>& weights, Captioner& model);
+
 LoadResult load_captioners_file(const std::string& path, Captioner& show_tell, Captioner& attention);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "engine/io/bytes.h"
+#include "engine/io/tensor_bytes.h"
 #include "engine/io/weights.h"
 
 namespace {
@@ -15,29 +16,8 @@ constexpr int kMaxContents = 16;
 constexpr int kMaxSteps = 100000;
 constexpr size_t kMaxLossWeightBytes = 16u << 20;
 
-void put_f32(Bytes& out, float v) {
-  uint32_t bits;
-  std::memcpy(&bits, &v, 4);
-  put_u32(out, bits);
-}
-
-bool read_f32(ByteReader& in, float& v, const std::string& what) {
-  uint32_t bits;
-  if (!in.u32(bits, what)) return false;
-  std::memcpy(&v, &bits, 4);
-  return true;
-}
-
 bool read_int(ByteReader& in, int& v, int lo, int hi, const std::string& what, std::string* error) {
-  uint32_t raw;
-  if (!in.u32(raw, what)) return false;
-  if (raw < static_cast<uint32_t>(lo) || raw > static_cast<uint32_t>(hi)) {
-    *error = "fast_train: " + what + " must be " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " +
-             std::to_string(raw);
-    return false;
-  }
-  v = static_cast<int>(raw);
-  return true;
+  return read_int_in_range(in, v, lo, hi, what, "fast_train", error);
 }
 
 void put_image(Bytes& out, const Rgb8Image& image) {

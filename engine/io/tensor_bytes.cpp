@@ -103,3 +103,16 @@ bool read_tensor(ByteReader& in, Tensor& out, const std::string& what, uint64_t 
   }
   return true;
 }
+
+bool read_int_in_range(ByteReader& in, int& out, int lo, int hi, const std::string& what, const std::string& source,
+                       std::string* error) {
+  uint32_t raw = 0;
+  if (!in.u32(raw, what)) return false;
+  if (raw < static_cast<uint32_t>(lo) || raw > static_cast<uint32_t>(hi)) {
+    *error = source + ": " + what + " must be " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " +
+             std::to_string(raw);
+    return false;
+  }
+  out = static_cast<int>(raw);
+  return true;
+}

@@ -17,6 +17,10 @@ void put_blob(std::vector<uint8_t>& out, const uint8_t* data, size_t size);  // 
 void put_tensor(std::vector<uint8_t>& out, const Tensor& tensor);
 
 bool read_f32(ByteReader& in, float& out, const std::string& what);
+// A u32 that must lie in [lo, hi]. Out of range: false with "<source>: <what>
+// must be lo..hi, got N" in *error; a short read: false, the reason in in.error.
+bool read_int_in_range(ByteReader& in, int& out, int lo, int hi, const std::string& what, const std::string& source,
+                       std::string* error);
 bool read_string(ByteReader& in, std::string& out, const std::string& what, size_t max_bytes);
 bool read_blob(ByteReader& in, std::vector<uint8_t>& out, const std::string& what, size_t max_bytes);
 // At most max_elements values (checked before allocating).

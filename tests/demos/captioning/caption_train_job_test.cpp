@@ -145,14 +145,14 @@ TEST_CASE("caption_train: going on from the shipped weights starts exactly where
   const CaptionEvaluation expected = evaluate_captions(shipped, real_scene_items(), SceneSplit::test, 1, 6);
   CHECK(messages[0].bleu4 == static_cast<float>(expected.bleu[3]));
   Captioner start(CaptionModel::attention, 3);
-  REQUIRE(load_trained_captioner(messages[0].weights, start).empty());
+  REQUIRE(load_captioner(messages[0].weights, start).empty());
   CHECK(start.parameters()[0]->value.to_vector() == shipped.parameters()[0]->value.to_vector());
   // The weights of the last message are a model that moved.
   Captioner last(CaptionModel::attention, 3);
-  REQUIRE(load_trained_captioner(messages[3].weights, last).empty());
+  REQUIRE(load_captioner(messages[3].weights, last).empty());
   CHECK(last.parameters()[0]->value.to_vector() != shipped.parameters()[0]->value.to_vector());
   // A model of the other kind refuses them.
-  CHECK_FALSE(load_trained_captioner(messages[3].weights, show_tell).empty());
+  CHECK_FALSE(load_captioner(messages[3].weights, show_tell).empty());
 }
 
 TEST_CASE("caption_train: from scratch the cross-entropy falls, for every seed, and a run repeats bit for bit") {
