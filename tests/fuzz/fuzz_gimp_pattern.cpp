@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "engine/data/gimp_pattern.h"
+#include "tests/fuzz/decoded_image_check.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {
@@ -21,9 +22,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(result.error.rfind("gimp pattern: ", 0) == 0);
     return 0;
   }
-  const Shape& shape = result.image.shape();
-  FUZZ_CHECK(shape.rank == 4 && shape[0] == 1 && shape[1] == channels);
-  FUZZ_CHECK(static_cast<int64_t>(shape[2]) * shape[3] <= kFuzzMaxPixels);
-  for (int i = 0; i < result.image.size(); ++i) FUZZ_CHECK(result.image[i] >= 0.0f && result.image[i] <= 1.0f);
+  check_decoded_image(result.image, channels, kFuzzMaxPixels);
   return 0;
 }

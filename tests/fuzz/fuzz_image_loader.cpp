@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "engine/data/image_loader.h"
+#include "tests/fuzz/decoded_image_check.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {
@@ -22,9 +23,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(result.error.rfind("image: ", 0) == 0);
     return 0;
   }
-  const Shape& shape = result.image.shape();
-  FUZZ_CHECK(shape.rank == 4 && shape[0] == 1 && shape[1] == channels);
-  FUZZ_CHECK(static_cast<int64_t>(shape[2]) * shape[3] <= kFuzzMaxPixels);
-  for (int i = 0; i < result.image.size(); ++i) FUZZ_CHECK(result.image[i] >= 0.0f && result.image[i] <= 1.0f);
+  check_decoded_image(result.image, channels, kFuzzMaxPixels);
   return 0;
 }
