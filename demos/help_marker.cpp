@@ -1,5 +1,6 @@
 #include "demos/help_marker.h"
 
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 void help_marker(const char* text) {
@@ -8,7 +9,7 @@ void help_marker(const char* text) {
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(text);
+    ImGui::TextUnformatted(tr(text));
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }

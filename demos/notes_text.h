@@ -1,5 +1,6 @@
 // The pieces of a demo's Notes tab: coloured section headings and indented
 // formulas, so every demo's notes read alike.
+// A section title is English, shown through tr(); a formula is not translated.
 #pragma once
 
 #include "imgui.h"

@@ -6,5 +6,7 @@
 #include <string>
 #include <vector>
 
+// Titles are English, marked translatable() where written; shown in the UI
+// language with a language-independent ID.
 // Draws the tabs and returns true when a click selected a different one.
 bool url_tab_bar(const char* id, const std::vector<std::string>& titles, int* selected);

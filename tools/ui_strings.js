@@ -61,7 +61,8 @@ const shown = (label) => label.split('##')[0];
 
 function usedStrings() {
   const used = new Map();  // english -> first "file:line"
-  const call = /\b(tr|tr_id|translatable)\(/g;
+  // help_marker() and notes_section() translate their argument themselves.
+  const call = /\b(tr|tr_id|translatable|help_marker|notes_section)\(/g;
   for (const dir of SOURCE_DIRS) {
     for (const file of sourceFiles(path.join(ROOT, dir))) {
       if (/_ko\.cpp$/.test(file) || file.includes(`${path.sep}i18n${path.sep}`)) continue;
@@ -87,9 +88,8 @@ function koreanRows() {
       const start = text.indexOf('kRows[] = {');
       if (start < 0) continue;
       const row = /\{(?=\s*")/g;
-      row.lastIndex = start + 'kRows[] = {'.length;
-      for (const m of text.slice(0).matchAll(row)) {
-        if (m.index < start + 10) continue;
+      row.lastIndex = start + "kRows[] = {".length;  // matchAll starts here
+      for (const m of text.matchAll(row)) {
         const english = literalsAt(text, m.index + 1);
         if (!english) continue;
         const comma = /\s*,/y;
