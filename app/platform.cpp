@@ -4,6 +4,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +14,7 @@
 #include "app/heatmap_renderer.h"
 #include "app/imgui_renderer.h"
 #include "app/rgb_image_renderer.h"
+#include "app/ui_font.h"
 #include "app/user_files_backend.h"
 #include "imgui.h"
 #include "imgui_impl_sdl.h"
@@ -42,15 +44,61 @@ struct Runtime {
 };
 Runtime g_runtime;
 
+struct CaptureRequest {
+  float x = 0, y = 0, width = 0, height = 0;
+  std::function<void(RgbImage)> done;
+};
+CaptureRequest g_capture;
+
+// The requested rectangle of the frame just drawn, read before the swap.
+void run_capture() {
+  if (!g_capture.done) return;
+  CaptureRequest request = std::move(g_capture);
+  g_capture = {};
+  int fb_w = 0, fb_h = 0;
+  SDL_GL_GetDrawableSize(g_runtime.window, &fb_w, &fb_h);
+  float scale = g_runtime.font_scale > 0 ? g_runtime.font_scale : 1.0f;
+  int x0 = std::max(0, static_cast<int>(request.x * scale));
+  int y0 = std::max(0, static_cast<int>(request.y * scale));
+  int x1 = std::min(fb_w, static_cast<int>((request.x + request.width) * scale));
+  int y1 = std::min(fb_h, static_cast<int>((request.y + request.height) * scale));
+  RgbImage image;
+  if (x1 > x0 && y1 > y0) {
+    image.width = x1 - x0;
+    image.height = y1 - y0;
+    std::vector<unsigned char> rows(static_cast<size_t>(image.width) * image.height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(x0, fb_h - y1, image.width, image.height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+    image.rgba.resize(rows.size());
+    size_t row_bytes = static_cast<size_t>(image.width) * 4;
+    for (int y = 0; y < image.height; ++y)  // GL's rows run bottom-up
+      std::memcpy(&image.rgba[static_cast<size_t>(y) * row_bytes], &rows[static_cast<size_t>(image.height - 1 - y) * row_bytes], row_bytes);
+    for (size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
+  }
+  request.done(std::move(image));
+}
+
 // The font atlas is rasterised at the device's pixel density so text stays
-// crisp on high-DPI screens; ImGui lays out in logical pixels.
+// crisp on high-DPI screens; ImGui lays out in logical pixels. Font 0 is the
+// UI's (NanumGothic, Latin + Hangul, cut to the strings' characters); font 1
+// is ImGui's monospace ProggyClean, kept for formulas whose columns must line up.
+constexpr float kUiFontPixels = 15.0f;
+constexpr float kMonospacePixels = 13.0f;
+
 void update_font_scale(float scale) {
   if (scale <= 0 || scale == g_runtime.font_scale) return;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  ImFontConfig config;
-  config.SizePixels = 13.0f * scale;
-  io.Fonts->AddFontDefault(&config);
+  ImFontConfig ui;
+  ui.FontDataOwnedByAtlas = false;  // static data: the atlas must not free it
+  ui.OversampleH = 1;               // already drawn at device pixels; 3x would triple the atlas
+  ui.PixelSnapH = true;
+  std::snprintf(ui.Name, sizeof ui.Name, "NanumGothic");
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ui_font::kData), static_cast<int>(ui_font::kSize),
+                                 kUiFontPixels * scale, &ui, ui_font::kRanges);
+  ImFontConfig mono;
+  mono.SizePixels = kMonospacePixels * scale;
+  io.Fonts->AddFontDefault(&mono);
   io.FontGlobalScale = 1.0f / scale;
   if (g_runtime.font_scale != 0) imgui_renderer::rebuild_font_texture();
   g_runtime.font_scale = scale;
@@ -66,6 +114,20 @@ void apply_style() {
   style.FramePadding = ImVec2(6, 4);
   style.ItemSpacing = ImVec2(8, 6);
 }
+
+#ifndef __EMSCRIPTEN__
+// Native headless smoke test: --frames N --screenshot FILE --print-status.
+struct CommandLine {
+  long max_frames = -1;
+  std::string screenshot_path;
+  bool print_status = false;
+  bool embed = false;
+  std::string hash;
+  int width = 0, height = 0;  // --size WxH: the window, e.g. a phone's 390x844
+};
+CommandLine g_command_line;
+CopyState g_native_copy_state = CopyState::Idle;
+#endif
 
 bool create_window_and_context(const char* title) {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
@@ -86,7 +148,11 @@ bool create_window_and_context(const char* title) {
 #ifndef __EMSCRIPTEN__
   flags |= SDL_WINDOW_RESIZABLE;
 #endif
-  g_runtime.window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800, flags);
+  int width = 1280, height = 800;
+#ifndef __EMSCRIPTEN__
+  if (g_command_line.width > 0) width = g_command_line.width, height = g_command_line.height;
+#endif
+  g_runtime.window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
   if (!g_runtime.window) {
     std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
     return false;
@@ -128,17 +194,6 @@ void follow_canvas_size() {
 #endif
 
 #ifndef __EMSCRIPTEN__
-// Native headless smoke test: --frames N --screenshot FILE --print-status.
-struct CommandLine {
-  long max_frames = -1;
-  std::string screenshot_path;
-  bool print_status = false;
-  bool embed = false;
-  std::string hash;
-};
-CommandLine g_command_line;
-CopyState g_native_copy_state = CopyState::Idle;
-
 bool save_screenshot(const std::string& path) {
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(g_runtime.window, &w, &h);
@@ -184,6 +239,7 @@ void render_one_frame() {
   glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   imgui_renderer::render(ImGui::GetDrawData());
+  run_capture();
   ++g_runtime.frame;
 #ifndef __EMSCRIPTEN__
   if (g_command_line.max_frames >= 0 && g_runtime.frame >= g_command_line.max_frames) {
@@ -259,6 +315,15 @@ EM_JS(void, js_copy_text, (const char* text_pointer), {
 
 EM_JS(int, js_copy_state, (), { return Module.playgroundCopyState | 0; });
 
+// The reader's first preferred language, e.g. "ko-KR".
+EM_JS(char*, js_preferred_locale, (), {
+  const tag = String((navigator.languages && navigator.languages[0]) || navigator.language || "").slice(0, 64);
+  const size = lengthBytesUTF8(tag) + 1;
+  const pointer = _malloc(size);
+  stringToUTF8(tag, pointer, size);
+  return pointer;
+});
+
 std::string take_js_string(char* pointer) {
   std::string s = pointer ? pointer : "";
   std::free(pointer);
@@ -281,6 +346,11 @@ bool parse_command_line(int argc, char** argv) {
       g_command_line.screenshot_path = argv[++i];
     } else if (arg == "--print-status") {
       g_command_line.print_status = true;
+    } else if (arg == "--size" && i + 1 < argc &&
+               std::sscanf(argv[i + 1], "%dx%d", &g_command_line.width, &g_command_line.height) == 2 &&
+               g_command_line.width >= 200 && g_command_line.height >= 200 && g_command_line.width <= 8192 &&
+               g_command_line.height <= 8192) {
+      ++i;
     } else if (arg == "--embed") {
       g_command_line.embed = true;
     } else if (arg == "--input" && i + 1 < argc) {
@@ -291,7 +361,7 @@ bool parse_command_line(int argc, char** argv) {
       g_command_line.hash = arg;  // URL state, e.g. "demo=perceptron&mode=perceptron&p_w1=2"
     } else {
       std::fprintf(stderr,
-                   "usage: %s [URL-STATE] [--embed] [--frames N] [--screenshot FILE.png] [--print-status]\n"
+                   "usage: %s [URL-STATE] [--embed] [--size WxH] [--frames N] [--screenshot FILE.png] [--print-status]\n"
                    "          [--input IMAGE] [--output FILE.png]\n"
                    "  URL-STATE  the part after '#' in a playground link, e.g. 'demo=perceptron&run=1'\n"
                    "  --input    opens IMAGE as if dropped on the window; --output: where \"Save PNG\" writes\n",
@@ -345,6 +415,7 @@ bool embed_mode() { return js_embed_mode() != 0; }
 std::string page_url() { return take_js_string(js_page_url()); }
 void copy_to_clipboard(const std::string& text) { js_copy_text(text.c_str()); }
 CopyState copy_state() { return static_cast<CopyState>(js_copy_state()); }
+std::string preferred_locale() { return take_js_string(js_preferred_locale()); }
 #else
 std::string current_hash() { return g_command_line.hash; }
 void replace_hash(const std::string& hash) { g_command_line.hash = hash; }
@@ -354,7 +425,19 @@ void copy_to_clipboard(const std::string& text) {
   g_native_copy_state = SDL_SetClipboardText(text.c_str()) == 0 ? CopyState::Copied : CopyState::Failed;
 }
 CopyState copy_state() { return g_native_copy_state; }
+std::string preferred_locale() {
+  // POSIX precedence for messages: LC_ALL, then LC_MESSAGES, then LANG.
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) return value;
+  }
+  return "";
+}
 #endif
+
+void capture_after_frame(float x, float y, float width, float height, std::function<void(RgbImage)> done) {
+  g_capture = {x, y, width, height, std::move(done)};
+}
 
 long long heap_bytes_in_use() {
 #ifdef __EMSCRIPTEN__

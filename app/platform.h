@@ -9,6 +9,8 @@
 #include <functional>
 #include <string>
 
+#include "demos/rgb_image.h"
+
 namespace platform {
 
 struct Options {
@@ -38,6 +40,15 @@ std::string page_url();
 // status's heap_in_use_bytes: a browser test checks it stops growing once a
 // training demo is warm (issue 13).
 long long heap_bytes_in_use();
+
+// The reader's preferred language as a tag ("ko-KR", "en_US.UTF-8", ""):
+// navigator.languages in the browser, LC_ALL / LC_MESSAGES / LANG natively.
+std::string preferred_locale();
+
+// Reads back a rectangle of this frame (logical pixels, origin top-left) once
+// it is drawn, at device pixel density, and hands it to `done` before the next
+// frame: "Save view" (issue 14). One request per frame; a later one replaces it.
+void capture_after_frame(float x, float y, float width, float height, std::function<void(RgbImage)> done);
 
 enum class CopyState { Idle, Pending, Copied, Failed };
 void copy_to_clipboard(const std::string& text);

@@ -30,8 +30,16 @@ class Shell {
   };
 
   void side_panel();
+  void demo_list();          // the demos and the language, in the side panel or the narrow menu
+  void language_choice();
   void demo_panel();
+  void wide_body();          // controls beside the view
+  void narrow_body();        // controls in a drawer above a full-width view
+  void controls_content();
+  void view_content();
   void header();
+  void header_buttons();
+  void save_view();
   void notice_banner();
   void share_popup();
   void sync_url();
@@ -50,4 +58,11 @@ class Shell {
   double last_hash_write_time_ = -1;
   std::string share_text_;          // shown in the share popup
   bool open_share_popup_ = false;
+
+  // Issue 14: below kNarrowWidth logical pixels (phones, narrow embeds) the
+  // side panel becomes a menu and the controls a drawer over a full-width view.
+  bool narrow_ = false;
+  bool controls_open_ = false;      // the narrow drawer; closed at first, so the view shows
+  float view_rect_[4] = {0, 0, 0, 0};  // the main view's last x, y, w, h, for Save view
+  std::string save_message_;        // outcome of the latest Save view
 };

@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "demos/i18n/language.h"
+#include "demos/i18n/tr.h"
+
 namespace url_state {
 namespace {
 
@@ -97,7 +100,7 @@ ParsedHash parse_hash(std::string_view hash) {
   ParsedHash result;
   if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
   if (hash.size() > kMaxHashLength) {
-    result.notices.push_back("link state too long (" + std::to_string(hash.size()) + " characters); ignored");
+    result.notices.push_back(i18n::format(tr("link state too long (%zu characters); ignored"), hash.size()));
     return result;
   }
   size_t pair_count = 0;
@@ -107,25 +110,28 @@ ParsedHash parse_hash(std::string_view hash) {
     hash = amp == std::string_view::npos ? std::string_view() : hash.substr(amp + 1);
     if (piece.empty()) continue;  // tolerate "&&" and a trailing '&'
     if (++pair_count > kMaxPairs) {
-      result.notices.push_back("too many entries; ignored after " + std::to_string(kMaxPairs));
+      result.notices.push_back(i18n::format(tr("too many entries; ignored after %zu"), kMaxPairs));
       break;
     }
     size_t eq = piece.find('=');
     if (eq == std::string_view::npos) {
-      result.notices.push_back("ignored " + quote_for_notice(piece) + " (no value)");
+      result.notices.push_back(i18n::format(tr("ignored %s (no value)"), quote_for_notice(piece).c_str()));
       continue;
     }
     std::string key, value;
     if (!percent_decode(piece.substr(0, eq), &key) || !valid_key(key)) {
-      result.notices.push_back("ignored bad key " + quote_for_notice(piece.substr(0, eq)));
+      result.notices.push_back(i18n::format(tr("ignored bad key %s"), quote_for_notice(piece.substr(0, eq)).c_str()));
       continue;
     }
     if (!percent_decode(piece.substr(eq + 1), &value)) {
-      result.notices.push_back("ignored " + key + " (bad escape in value)");
+      result.notices.push_back(i18n::format(tr("ignored %s (bad escape in value)"), key.c_str()));
       continue;
     }
     if (key == "demo") {
       result.demo = value;
+    } else if (key == "lang") {
+      if (i18n::parse_language_code(value, &result.language)) result.has_language = true;
+      else result.notices.push_back(i18n::format(tr("unknown language %s (lang= takes en or ko)"), quote_for_notice(value).c_str()));
     } else {
       result.pairs.emplace_back(std::move(key), std::move(value));
     }
@@ -195,7 +201,7 @@ std::vector<std::string> apply_pairs(const std::vector<std::pair<std::string, st
   for (const auto& [key, value] : pairs) {
     const StateField* field = fields.find(key);
     if (!field) {
-      notices.push_back("unknown key " + quote_for_notice(key));
+      notices.push_back(i18n::format(tr("unknown key %s"), quote_for_notice(key).c_str()));
       continue;
     }
     double v;
@@ -203,7 +209,7 @@ std::vector<std::string> apply_pairs(const std::vector<std::pair<std::string, st
       if (field->type == FieldType::Text) *field->text = value;
       else field->set(v);
     } else {
-      notices.push_back("bad value " + key + "=" + quote_for_notice(value) + " (using " + format_value(*field) + ")");
+      notices.push_back(i18n::format(tr("bad value %s=%s (using %s)"), key.c_str(), quote_for_notice(value).c_str(), format_value(*field).c_str()));
     }
   }
   return notices;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "demos/i18n/language.h"
 #include "demos/state_fields.h"
 
 namespace url_state {
@@ -20,11 +21,14 @@ constexpr size_t kMaxKeyLength = 32;
 
 struct ParsedHash {
   std::string demo;  // value of `demo=`, empty when absent or invalid
+  bool has_language = false;  // a valid `lang=en|ko` was given
+  i18n::Language language = i18n::Language::English;
   std::vector<std::pair<std::string, std::string>> pairs;  // every other key, decoded
   std::vector<std::string> notices;                        // what was ignored, and why
 };
 
-// Splits and percent-decodes a hash (with or without the leading '#').
+// Splits and percent-decodes a hash (with or without the leading '#');
+// `demo=` and `lang=` are taken out of the pairs.
 ParsedHash parse_hash(std::string_view hash);
 
 // Resets every field to its default, then applies the pairs that name a field

@@ -73,15 +73,16 @@ bool encode_png(const RgbImage& image, std::vector<uint8_t>* png, std::string* e
   return true;
 }
 
-void save_png(const std::string& suggested_name, const RgbImage& image) {
+std::string save_png_with_message(const std::string& suggested_name, const RgbImage& image) {
   std::vector<uint8_t> png;
   std::string error;
-  if (!encode_png(image, &png, &error)) {
-    post_user_files_message("Could not save " + suggested_name + ": " + error + ".");
-    return;
-  }
-  if (g_state.backend && g_state.backend->save_file) post_user_files_message(g_state.backend->save_file(suggested_name, png));
-  else post_user_files_message(write_user_file(g_state.directory + "/" + suggested_name, png));
+  if (!encode_png(image, &png, &error)) return "Could not save " + suggested_name + ": " + error + ".";
+  if (g_state.backend && g_state.backend->save_file) return g_state.backend->save_file(suggested_name, png);
+  return write_user_file(g_state.directory + "/" + suggested_name, png);
+}
+
+void save_png(const std::string& suggested_name, const RgbImage& image) {
+  post_user_files_message(save_png_with_message(suggested_name, image));
 }
 
 bool take_user_files_message(std::string* text) {

@@ -22,6 +22,9 @@ bool take_user_file(std::string* name, std::vector<uint8_t>* bytes);
 // Encodes `image` as PNG and downloads or writes it; the outcome ("Saved ...",
 // "Could not ...") arrives through take_user_files_message().
 void save_png(const std::string& suggested_name, const RgbImage& image);
+// The same, returning the outcome's message instead of queueing it (the
+// shell's Save view shows its own message and leaves the demo's queue alone).
+std::string save_png_with_message(const std::string& suggested_name, const RgbImage& image);
 // Messages for the user about files (saved, refused, failed), oldest first.
 bool take_user_files_message(std::string* text);
 

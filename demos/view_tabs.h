@@ -7,6 +7,6 @@
 #include <vector>
 
 // Titles are English, marked translatable() where written; shown in the UI
-// language with a language-independent ID.
+// language with a language-independent ID. Tabs that do not fit one line wrap.
 // Draws the tabs and returns true when a click selected a different one.
 bool url_tab_bar(const char* id, const std::vector<std::string>& titles, int* selected);

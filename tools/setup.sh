@@ -21,6 +21,7 @@ PACKAGES=(
   xz-utils
   clang-14 libfuzzer-14-dev  # `npm run fuzz` (tools/fuzz.sh): libFuzzer + ASan/UBSan, natively
   dataset-fashion-mnist      # the dropout demo's images (MIT licence), converted at build time
+  python3-fonttools          # tools/build_ui_font.js cuts the UI font to the glyphs the strings use
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -119,7 +120,7 @@ fi
 ln -sfn "$austen_data" "$PLAYGROUND_THIRD_PARTY/janeaustenr"
 
 # The style-transfer demo's images (docs/style-images.md lists files and
-# licences), fetched like janeaustenr: the .deb only, verified against the
+# licences) and the UI font (docs/fonts.md), fetched like janeaustenr: the .deb only, verified against the
 # archive's SHA256, unpacked into the cache, never installed.
 fetch_deb_data() {  # $1 = package, $2 = folder inside the .deb, $3 = a file that must be there, $4 = link name
   local pkg="$1" inner="$2" probe="$3" link="$4" version sha dir
@@ -134,7 +135,7 @@ fetch_deb_data() {  # $1 = package, $2 = folder inside the .deb, $3 = a file tha
       [ -f "$dir/root/$inner/$probe" ]
   }
   if ! deb_ok; then
-    say "downloading $pkg $version (style-transfer images)"
+    say "downloading $pkg $version (data files)"
     rm -rf "$dir"; mkdir -p "$dir"
     (cd "$dir" && apt-get download -q "$pkg=$version" >&2)
     dpkg-deb -x "$dir/${pkg}_"*.deb "$dir/root"
@@ -145,6 +146,7 @@ fetch_deb_data() {  # $1 = package, $2 = folder inside the .deb, $3 = a file tha
 fetch_deb_data python3-skimage usr/lib/python3/dist-packages/skimage/data astronaut.png skimage-data
 fetch_deb_data opencv-doc usr/share/doc/opencv-doc/examples/data starry_night.jpg opencv-data
 fetch_deb_data gimp-data usr/share/gimp/2.0/patterns Animal/leopard.pat gimp-patterns
+fetch_deb_data fonts-nanum usr/share/fonts/truetype/nanum NanumGothic.ttf fonts-nanum
 
 # doctest and stb for wasm: include folders holding only them (not all of
 # /usr/include, which would drag glibc's headers into the wasm build).

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite, in order. Each stage adds its checks to one
 # tally; the last line is "N passed, M failed".
-#   1. set-up   2. native build + doctest via ctest   3. native smoke test under Xvfb
+#   1. set-up, then the UI strings' Korean rows (tools/ui_strings.js)
+#   2. native build + doctest via ctest   3. native smoke test under Xvfb
 #   4. the engine's doctest suite under ASan + UBSan   5. web build + the same doctest
 #   binary under node   6. native == wasm numbers   7. browser end-to-end tests
 #   (playwright-core + Debian's Chromium)   8. fuzz corpora replay: every seed and
@@ -58,6 +59,9 @@ count_node() {  # $1 = log, $2 = label
 
 stage "set-up"
 run_step setup bash tools/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+stage "UI strings: every translated text has Korean, with the same placeholders"
+run_step ui-strings node tools/ui_strings.js --check
 
 stage "native build and unit tests"
 if run_step native-build bash tools/build.sh native; then
