@@ -59,10 +59,14 @@ class Shell {
   std::string share_text_;          // shown in the share popup
   bool open_share_popup_ = false;
 
-  // Issue 14: below kNarrowWidth logical pixels (phones, narrow embeds) the
+  // Issue 14: below kNarrowWidth logical pixels (phones, blog columns) the
   // side panel becomes a menu and the controls a drawer over a full-width view.
   bool narrow_ = false;
   bool controls_open_ = false;      // the narrow drawer; closed at first, so the view shows
   float view_rect_[4] = {0, 0, 0, 0};  // the main view's last x, y, w, h, for Save view
   std::string save_message_;        // outcome of the latest Save view
+  // Where the shell's own buttons were last drawn (x, y, w, h in logical
+  // pixels), for tests that tap them like a reader would.
+  std::vector<std::pair<std::string, std::vector<double>>> button_rects_;
+  void remember_button(const char* name);
 };

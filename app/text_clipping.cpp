@@ -3,8 +3,10 @@
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
+#include <vector>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // the windows that scroll sideways
 
 namespace {
 
@@ -13,6 +15,23 @@ uint64_t uv_key(ImVec2 uv) {
   std::memcpy(&u, &uv.x, 4);
   std::memcpy(&v, &uv.y, 4);
   return (uint64_t{u} << 32) | v;
+}
+
+// Clip rectangles of windows that scroll sideways (a wide beam-search
+// lattice, say, drawn with a horizontal scrollbar): text cut there is one
+// drag away, not lost.
+std::vector<ImRect> sideways_scrolling_areas() {
+  std::vector<ImRect> areas;
+  for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+    if (window->Active && window->ScrollbarX) areas.push_back(window->InnerClipRect);
+  return areas;
+}
+
+bool inside_any(const ImVec4& clip, const std::vector<ImRect>& areas) {
+  for (const ImRect& area : areas)
+    if (clip.x >= area.Min.x - 1 && clip.z <= area.Max.x + 1 && clip.y >= area.Min.y - 1 && clip.w <= area.Max.y + 1)
+      return true;
+  return false;
 }
 
 }  // namespace
@@ -28,11 +47,12 @@ int count_horizontally_clipped_glyphs(const ImDrawData* draw_data) {
   for (const ImFont* font : atlas->Fonts)
     for (const ImFontGlyph& glyph : font->Glyphs)
       if (glyph.Visible) glyph_corners.emplace(uv_key(ImVec2(glyph.U0, glyph.V0)), glyph.U1);
+  const std::vector<ImRect> scrolling = sideways_scrolling_areas();
   int clipped = 0;
   for (int l = 0; l < draw_data->CmdListsCount; ++l) {
     const ImDrawList* list = draw_data->CmdLists[l];
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      if (cmd.UserCallback || cmd.TextureId != atlas->TexID) continue;
+      if (cmd.UserCallback || cmd.TextureId != atlas->TexID || inside_any(cmd.ClipRect, scrolling)) continue;
       // Each glyph quad is six indices: (0, 1, 2) and (0, 2, 3).
       for (unsigned i = 0; i + 5 < cmd.ElemCount; ++i) {
         unsigned first = cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)];

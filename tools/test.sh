@@ -99,6 +99,10 @@ if run_step web-build bash tools/build.sh web; then
   stage "browser end-to-end (Chromium, SwiftShader WebGL2)"
   node tests/browser/e2e.test.js 2>&1 | tee "$LOGS/browser.log"
   count_node "$LOGS/browser.log" browser
+
+  stage "Korean and small screens (Chromium)"
+  node tests/browser/korean_layout.test.js 2>&1 | tee "$LOGS/korean-layout.log"
+  count_node "$LOGS/korean-layout.log" layout
 fi
 
 stage "fuzz corpora replay (ASan/UBSan)"
