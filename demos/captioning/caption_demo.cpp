@@ -30,12 +30,13 @@ Tokens words_of(const std::string& caption) {
 CaptionDemo::CaptionDemo() = default;
 
 const char* CaptionDemo::explanation() const {
-  return "A captioner reads a picture with a small convolutional network and writes a sentence with an LSTM, one "
-         "word at a time. Show and Tell (Vinyals et al. 2015) gives the LSTM one summary vector of the whole "
-         "picture; Show, Attend and Tell (Xu et al. 2015) keeps an 8 x 8 grid of features and, before each word, "
-         "computes where to look: a probability distribution over the 64 cells, shown under each word. Drag the "
-         "objects and the caption follows; widen the beam to search among more sentences; BLEU counts how many of "
-         "the caption's word sequences appear in the scene's reference captions.";
+  return translatable(
+      "A captioner reads a picture with a small convolutional network and writes a sentence with an LSTM, one "
+      "word at a time. Show and Tell (Vinyals et al. 2015) gives the LSTM one summary vector of the whole "
+      "picture; Show, Attend and Tell (Xu et al. 2015) keeps an 8 x 8 grid of features and, before each word, "
+      "computes where to look: a probability distribution over the 64 cells, shown under each word. Drag the "
+      "objects and the caption follows; widen the beam to search among more sentences; BLEU counts how many of "
+      "the caption's word sequences appear in the scene's reference captions.");
 }
 
 void CaptionDemo::declare_state(StateFields& f) {
