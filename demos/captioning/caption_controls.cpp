@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "demos/captioning/caption_demo.h"
+#include "demos/captioning/shown_message.h"
 #include "demos/help_marker.h"
 #include "demos/i18n/tr.h"
 #include "demos/user_files.h"
@@ -20,7 +21,7 @@ void CaptionDemo::controls() {
       break;
     case CaptionModels::Weights::failed:
       ImGui::PushTextWrapPos(0);
-      ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), tr("untrained: %s"), models_.message().c_str());
+      ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), tr("untrained: %s"), shown_message(models_.message()).c_str());
       ImGui::PopTextWrapPos();
       break;
     case CaptionModels::Weights::untrained: ImGui::TextDisabled("%s", tr("untrained weights (random, seeded)")); break;

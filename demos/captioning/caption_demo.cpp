@@ -218,7 +218,9 @@ std::string CaptionDemo::open_picture(const std::string& name, const std::vector
   UserPicture picture;
   std::string error;
   if (!make_user_picture(name, bytes.data(), bytes.size(), &picture, &error)) {
-    picture_message_ = error + (picture_shown_ ? "; your previous picture is still shown" : "; the scene is unchanged");
+    picture_message_ = error + "; " +
+                       (picture_shown_ ? translatable("your previous picture is still shown")
+                                       : translatable("the scene is unchanged"));
     return error;
   }
   picture_ = std::move(picture);
@@ -257,8 +259,8 @@ void CaptionDemo::step(const StepBudget& budget) {
 // --- Editing ----------------------------------------------------------------
 
 std::string CaptionDemo::drop_object(int index, int x, int y) {
-  if (!items_ready_) return "the scene is not loaded yet";
-  if (picture_shown_) return "your picture is shown: go back to the scene to edit it";
+  if (!items_ready_) return translatable("the scene is not loaded yet");
+  if (picture_shown_) return translatable("your picture is shown: go back to the scene to edit it");
   std::string why = move_object(scene_, index, x, y);
   if (why.empty()) scene_edited();
   edit_message_ = why;
@@ -266,8 +268,8 @@ std::string CaptionDemo::drop_object(int index, int x, int y) {
 }
 
 std::string CaptionDemo::add_object() {
-  if (!items_ready_) return "the scene is not loaded yet";
-  if (picture_shown_) return "your picture is shown: go back to the scene to edit it";
+  if (!items_ready_) return translatable("the scene is not loaded yet");
+  if (picture_shown_) return translatable("your picture is shown: go back to the scene to edit it");
   const int n = static_cast<int>(scene_.objects.size());
   // A class and colour not yet in the scene, so the new object is easy to find.
   std::string why = ::add_object(items_, scene_, (3 * n + seed_) % kClassCount, (n + 2) % kColourCount, seed_ + n);
@@ -280,8 +282,8 @@ std::string CaptionDemo::add_object() {
 }
 
 std::string CaptionDemo::remove_object(int index) {
-  if (!items_ready_) return "the scene is not loaded yet";
-  if (picture_shown_) return "your picture is shown: go back to the scene to edit it";
+  if (!items_ready_) return translatable("the scene is not loaded yet");
+  if (picture_shown_) return translatable("your picture is shown: go back to the scene to edit it");
   std::string why = ::remove_object(scene_, index);
   if (why.empty()) scene_edited();
   edit_message_ = why;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "demos/captioning/captions.h"
+#include "demos/captioning/shown_message.h"
 #include "demos/captioning/vocabulary.h"
 #include "demos/i18n/tr.h"
 #include "imgui.h"
@@ -118,7 +119,7 @@ void RetrievalPanel::draw() {
     const std::string typed(query_buffer_);
     if (query_valid(typed)) query_ = buffer_shows_ = typed;
   }
-  if (!query_notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", query_notice_.c_str());
+  if (!query_notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", shown_message(query_notice_).c_str());
   const float side = 96.0f;
   for (size_t i = 0; i < scene_hits_.size(); ++i) {
     if (i > 0) ImGui::SameLine();

@@ -8,6 +8,7 @@
 #include "demos/captioning/captions.h"
 #include "demos/captioning/caption_demo.h"
 #include "demos/captioning/scene_edits.h"
+#include "demos/captioning/shown_message.h"
 #include "demos/i18n/tr.h"
 #include "demos/user_files.h"
 #include "imgui.h"
@@ -132,9 +133,9 @@ void CaptionDemo::draw_object_list() {
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", tr("drag objects in the scene; the caption follows"));
   if (!edit_message_.empty()) {
-    ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", edit_message_.c_str());
+    ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(edit_message_).c_str());
   }
-  if (!picture_message_.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", picture_message_.c_str());
+  if (!picture_message_.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(picture_message_).c_str());
   ImGui::PopTextWrapPos();
 }
 
@@ -146,7 +147,7 @@ void CaptionDemo::draw_picture_panel() {
                      tr("The captioner knows only its own world: one to four Fashion-MNIST items in six colours on "
                         "black. Whatever your picture shows, it is described as such items. The caption says what "
                         "this model sees, not what is there."));
-  if (!picture_message_.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", picture_message_.c_str());
+  if (!picture_message_.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(picture_message_).c_str());
   ImGui::PopTextWrapPos();
   if (ImGui::Button(tr_id("Back to the scene"))) back_to_scene();
   ImGui::SameLine();

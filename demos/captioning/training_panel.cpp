@@ -8,6 +8,7 @@
 #include "demos/assets.h"
 #include "demos/captioning/caption_models.h"
 #include "demos/captioning/caption_train_job.h"
+#include "demos/captioning/shown_message.h"
 #include "demos/help_marker.h"
 #include "demos/i18n/tr.h"
 #include "imgui.h"
@@ -52,7 +53,7 @@ void TrainingPanel::launch() {
   for (const AssetStatus* asset : {&items, shipped ? &weights : nullptr}) {
     if (asset == nullptr) continue;
     if (asset->state == AssetStatus::State::Failed) {
-      error_ = asset->error.empty() ? "could not load an asset the training needs" : asset->error;
+      error_ = asset->error.empty() ? translatable("could not load an asset the training needs") : asset->error;
       waiting_for_assets_ = false;
       return;
     }
@@ -172,7 +173,7 @@ void TrainingPanel::draw(const std::string& caption) {
   }
   if (!error_.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "%s", error_.c_str());
+    ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "%s", shown_message(error_).c_str());
     ImGui::PopTextWrapPos();
   }
 

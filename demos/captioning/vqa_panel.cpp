@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "demos/captioning/captions.h"
+#include "demos/captioning/shown_message.h"
 #include "demos/captioning/vocabulary.h"
 #include "demos/i18n/tr.h"
 #include "engine/det_math.h"
@@ -68,7 +69,7 @@ void VqaPanel::answer() {
   QuestionForm form;
   const auto add_notice = [this](const std::string& text) { notice_ += (notice_.empty() ? "" : "; ") + text; };
   if (!parse_question(words.ids, &form)) {
-    add_notice("not one of the templates the model was trained on");
+    add_notice(translatable("not one of the templates the model was trained on"));
   } else {
     true_answer_ = true_answer(scene, form);
     // The classifier always picks one of its answers; say when the question itself has none.
@@ -132,7 +133,7 @@ void VqaPanel::draw() {
     const std::string typed(buffer_);
     if (question_valid(typed)) question_ = buffer_shows_ = typed;
   }
-  if (!notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", notice_.c_str());
+  if (!notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", shown_message(notice_).c_str());
   if (!probabilities_.empty()) {
     ImGui::Text(tr("answer: %s%s"), answer_word(predicted_answer()),
                 true_answer_ < 0 ? "" : (predicted_answer() == true_answer_ ? tr("  (right)") : tr("  (wrong)")));
