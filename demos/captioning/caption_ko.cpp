@@ -217,7 +217,6 @@ constexpr KoreanRow kRows[] = {
      "Adam (Kingma & Ba 2015), gradient의 global norm은 5에서 clip한다. 제공된 모델은 batch 32에 3e-3을 "
      "감소시키며 썼다: 거기서 이어 학습하려면 더 작은 학습률이 좋다. 학습률이 너무 크면 발산하고, 학습은 "
      "메시지와 함께 멈춘다."},
-    {"lambda", "lambda"},
     {"Xu et al.'s doubly stochastic penalty lambda sum_i (1 - sum_t alpha_ti)^2 pushes every cell to be "
      "looked at about once over the caption. The shipped model used 0.02: with 64 cells, lambda = 1 "
      "outweighs the words.",
@@ -276,6 +275,35 @@ constexpr KoreanRow kRows[] = {
     {"colour", "색"},
     {"count", "개수"},
     {"relation", "관계"},
+    // Messages (kept English for the report; shown through shown_message.h)
+    {"no such object", "그런 물체가 없다"},
+    {"a scene holds at most 4 objects", "장면에는 물체를 4개까지만 둘 수 있다"},
+    {"no free place for another 28 x 28 object: move or remove one first",
+     "28 x 28 물체를 하나 더 놓을 빈자리가 없다: 먼저 하나를 옮기거나 지운다"},
+    {"a scene needs at least one object", "장면에는 물체가 하나 이상 있어야 한다"},
+    {"the edited objects in the link are not valid", "링크의 편집된 물체가 올바르지 않다"},
+    {"the scene is not loaded yet", "장면을 아직 불러오지 않았다"},
+    {"your picture is shown: go back to the scene to edit it", "내 그림을 보여 주는 중이다: 편집하려면 장면으로 돌아간다"},
+    {"your previous picture is still shown", "이전 그림이 그대로 보인다"},
+    {"the scene is unchanged", "장면은 그대로이다"},
+    {"the text has no words", "텍스트에 단어가 없다"},
+    {"not one of the templates the model was trained on", "모델이 학습한 질문 형식이 아니다"},
+    {"the model answers anyway", "그래도 모델은 답한다"},
+    {"could not load an asset the training needs", "학습에 필요한 asset을 불러오지 못했다"},
+    {"the %s would overlap the %s: not moved there", "%s이(가) %s와(과) 겹친다: 옮기지 않았다"},
+    {"%s: showing scene %s instead", "%s: 대신 장면 %s을(를) 보여 준다"},
+    {"object item %s is not a %s of this split's images", "물체 item %s은(는) 이 분할 이미지의 %s이(가) 아니다"},
+    {"%d word not in the vocabulary, read as <unk>: %s", "어휘에 없는 단어 %d개, <unk>로 읽음: %s"},
+    {"%d words not in the vocabulary, read as <unk>: %s", "어휘에 없는 단어 %d개, <unk>로 읽음: %s"},
+    {"only the first %d words are used", "처음 %d단어만 쓴다"},
+    {"this scene has no single %s, so the question has no true answer",
+     "이 장면에는 %s이(가) 딱 하나 있지 않아서, 이 질문에는 정답이 없다"},
+    {"the loss is not finite at step %d: try a smaller learning rate",
+     "step %d에서 Loss가 유한하지 않다: 더 작은 학습률을 써 본다"},
+    {"your picture: %s", "내 그림: %s"},
+    {"could not load %s", "%s을(를) 불러오지 못했다"},
+    {"trained weights: %s", "학습된 weight: %s"},
+    {"caption weights: %s", "캡셔닝 weight: %s"},
 };
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include "demos/captioning/vocabulary.h"
 
-#include "demos/i18n/tr.h"
-
 #include <algorithm>
+
+#include "demos/i18n/tr.h"
 
 namespace {
 

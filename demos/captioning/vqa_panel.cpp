@@ -75,7 +75,7 @@ void VqaPanel::answer() {
     // The classifier always picks one of its answers; say when the question itself has none.
     if (true_answer_ < 0 && form.type == QuestionType::colour)
       add_notice("this scene has no single " + std::string(class_word(form.class_a)) +
-                 ", so the question has no true answer; the model answers anyway");
+                 ", so the question has no true answer; " + translatable("the model answers anyway"));
   }
   Tape tape;
   tape.training = false;
