@@ -106,7 +106,8 @@ void CaptionDemo::draw_beam_view() {
     ImGui::TextUnformatted(tr("Finished captions, best score first:"));
     for (size_t i = 0; i < std::min<size_t>(caption_.final_hypotheses.size(), 10); ++i) {
       const Hypothesis& h = caption_.final_hypotheses[i];
-      ImGui::TextDisabled(tr("%6.3f (sum %6.3f, %d tokens)  %s"), h.score, h.log_prob, static_cast<int>(h.tokens.size()),
+      ImGui::TextDisabled(tr("%6.3f (sum %6.3f, %d tokens)  %s"), h.score, h.log_prob,
+                          static_cast<int>(h.tokens.size()),
                           vocabulary.detokenise(h.tokens).c_str());
     }
   }

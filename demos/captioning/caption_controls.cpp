@@ -25,7 +25,9 @@ void CaptionDemo::controls() {
       ImGui::PopTextWrapPos();
       break;
     case CaptionModels::Weights::untrained: ImGui::TextDisabled("%s", tr("untrained weights (random, seeded)")); break;
-    case CaptionModels::Weights::shipped: ImGui::TextDisabled(tr("trained weights (%s)"), CaptionModels::kWeightsAsset); break;
+    case CaptionModels::Weights::shipped:
+      ImGui::TextDisabled(tr("trained weights (%s)"), CaptionModels::kWeightsAsset);
+      break;
   }
 
   ImGui::Spacing();
@@ -77,8 +79,10 @@ void CaptionDemo::controls() {
 }
 
 void CaptionDemo::draw() {
-  url_tab_bar("caption_views", {translatable("Caption"), translatable("Train"), translatable("Retrieval"), translatable("VQA"),
-                               translatable("Notes")}, &view_);
+  url_tab_bar("caption_views",
+              {translatable("Caption"), translatable("Train"), translatable("Retrieval"), translatable("VQA"),
+               translatable("Notes")},
+              &view_);
   switch (static_cast<View>(view_)) {
     case View::Caption: draw_caption_view(); break;
     case View::Train: training_.draw(caption_text()); break;

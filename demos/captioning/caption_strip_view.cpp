@@ -93,7 +93,8 @@ void CaptionDemo::draw_bleu() {
     }
     ImGui::EndTable();
   }
-  ImGui::TextDisabled(tr("brevity penalty %.3f (c = %ld, r = %ld)"), bleu_[3].brevity_penalty, bleu_[3].candidate_length,
+  ImGui::TextDisabled(tr("brevity penalty %.3f (c = %ld, r = %ld)"), bleu_[3].brevity_penalty,
+                      bleu_[3].candidate_length,
                       bleu_[3].reference_length);
   for (size_t i = 0; i < references_.size(); ++i) {
     const bool same = references_[i] == Vocabulary::captions().detokenise(caption_.tokens);

@@ -55,6 +55,7 @@ std::string JointVqaLoader::status() const {
   if (!items_ready_) return tr("loading the scenes' images...");
   if (!models_) return tr("loading the retrieval and VQA weights...");
   if (evaluation_ && !evaluation_->done())
-    return i18n::format(tr("evaluating on test scenes: %d of %d"), evaluation_->scenes_done(), evaluation_->scene_count());
+    return i18n::format(tr("evaluating on test scenes: %d of %d"), evaluation_->scenes_done(),
+                        evaluation_->scene_count());
   return tr("ready");
 }

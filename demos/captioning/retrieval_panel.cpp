@@ -109,8 +109,9 @@ void RetrievalPanel::draw() {
     if (loader_.error().empty()) ImGui::ProgressBar(loader_.ready() ? 1.0f : loader_.progress(), ImVec2(-1, 0));
     return;
   }
-  ImGui::TextWrapped("%s", tr("A joint embedding: the scene (CNN grid, mean-pooled) and the caption (a GRU) become unit "
-                              "vectors; training pulls matching pairs together with a contrastive (InfoNCE) loss."));
+  ImGui::TextWrapped("%s", tr("A joint embedding: the scene (CNN grid, mean-pooled) and the caption (a GRU) become "
+                              "unit vectors; training pulls matching pairs together with a contrastive (InfoNCE) "
+                              "loss."));
   if (buffer_shows_ != query_) {
     std::snprintf(query_buffer_, sizeof query_buffer_, "%s", query_.c_str());
     buffer_shows_ = query_;
@@ -119,7 +120,8 @@ void RetrievalPanel::draw() {
     const std::string typed(query_buffer_);
     if (query_valid(typed)) query_ = buffer_shows_ = typed;
   }
-  if (!query_notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", shown_message(query_notice_).c_str());
+  if (!query_notice_.empty())
+    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", shown_message(query_notice_).c_str());
   const float side = 96.0f;
   for (size_t i = 0; i < scene_hits_.size(); ++i) {
     if (i > 0) ImGui::SameLine();

@@ -135,7 +135,8 @@ void CaptionDemo::draw_object_list() {
   if (!edit_message_.empty()) {
     ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(edit_message_).c_str());
   }
-  if (!picture_message_.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(picture_message_).c_str());
+  if (!picture_message_.empty())
+    ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(picture_message_).c_str());
   ImGui::PopTextWrapPos();
 }
 
@@ -147,7 +148,8 @@ void CaptionDemo::draw_picture_panel() {
                      tr("The captioner knows only its own world: one to four Fashion-MNIST items in six colours on "
                         "black. Whatever your picture shows, it is described as such items. The caption says what "
                         "this model sees, not what is there."));
-  if (!picture_message_.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(picture_message_).c_str());
+  if (!picture_message_.empty())
+    ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(picture_message_).c_str());
   ImGui::PopTextWrapPos();
   if (ImGui::Button(tr_id("Back to the scene"))) back_to_scene();
   ImGui::SameLine();

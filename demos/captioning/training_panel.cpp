@@ -183,14 +183,17 @@ void TrainingPanel::draw(const std::string& caption) {
   if (losses_.empty()) std::snprintf(overlay, sizeof overlay, "%s", tr("cross-entropy per word (nats)"));
   else std::snprintf(overlay, sizeof overlay, tr("cross-entropy %.3f nats"), static_cast<double>(last_loss_));
   ImGui::PlotLines("##loss", losses_.points().data(), static_cast<int>(losses_.size()), 0, overlay, 0, FLT_MAX, plot);
-  if (bleu_values_.empty()) std::snprintf(overlay, sizeof overlay, tr("BLEU-4 of %d test scenes, greedy"), evaluate_scenes_);
+  if (bleu_values_.empty())
+    std::snprintf(overlay, sizeof overlay, tr("BLEU-4 of %d test scenes, greedy"), evaluate_scenes_);
   else std::snprintf(overlay, sizeof overlay, "BLEU-4 %.3f", static_cast<double>(bleu_values_.back()));
   ImGui::PlotLines("##bleu", bleu_values_.data(), static_cast<int>(bleu_values_.size()), 0, overlay, 0, 1, plot);
   if (!bleu_steps_.empty())
-    ImGui::TextDisabled(tr("BLEU measured at steps 0 .. %d, every %d"), static_cast<int>(bleu_steps_.back()), evaluate_every_);
+    ImGui::TextDisabled(tr("BLEU measured at steps 0 .. %d, every %d"), static_cast<int>(bleu_steps_.back()),
+                        evaluate_every_);
   ImGui::PushTextWrapPos(0);
-  ImGui::Text(use_trained_ && weights_version_ > 0 ? tr("The Caption tab's scene, as the model being trained captions it now: %s")
-                                                   : tr("The Caption tab's scene, as the shipped model captions it now: %s"),
+  const bool trained = use_trained_ && weights_version_ > 0;
+  ImGui::Text(trained ? tr("The Caption tab's scene, as the model being trained captions it now: %s")
+                      : tr("The Caption tab's scene, as the shipped model captions it now: %s"),
               caption.c_str());
   ImGui::PopTextWrapPos();
 }
