@@ -7,6 +7,7 @@
 
 #include "demos/captioning/caption_demo.h"
 #include "demos/captioning/vocabulary.h"
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 namespace {
@@ -32,12 +33,13 @@ bool is_prefix(const std::vector<int>& prefix, const std::vector<int>& tokens) {
 
 void CaptionDemo::draw_beam_view() {
   if (preview_) {
-    ImGui::TextDisabled("dragging: the beam is searched again when you drop the object");
+    ImGui::TextDisabled("%s", tr("dragging: the beam is searched again when you drop the object"));
     return;
   }
   if (method_ != static_cast<int>(DecodeMethod::beam) || caption_.steps.empty()) {
-    ImGui::TextWrapped("The beam is drawn for beam search. %s", method_ == 0 ? "Greedy decoding keeps one caption: "
-                       "beam search with k = 1." : "Sampling draws one word at a time and keeps no beam.");
+    ImGui::TextWrapped(tr("The beam is drawn for beam search. %s"),
+                       method_ == 0 ? tr("Greedy decoding keeps one caption: beam search with k = 1.")
+                                    : tr("Sampling draws one word at a time and keeps no beam."));
     return;
   }
   const Vocabulary& vocabulary = Vocabulary::captions();
@@ -45,14 +47,14 @@ void CaptionDemo::draw_beam_view() {
   for (int t : caption_.tokens) best_tokens.push_back(t);
   best_tokens.push_back(kEnd);
   const int total = static_cast<int>(caption_.steps.size());
-  ImGui::Text("Beam search, k = %d:", beam_width_);
+  ImGui::Text(tr("Beam search, k = %d:"), beam_width_);
   ImGui::SameLine();
   int shown = beam_steps_shown_ == 0 || beam_steps_shown_ > total ? total : beam_steps_shown_;
   ImGui::SetNextItemWidth(110);
-  if (ImGui::SliderInt("steps", &shown, 1, total)) beam_steps_shown_ = shown == total ? 0 : shown;
+  if (ImGui::SliderInt(tr_id("steps"), &shown, 1, total)) beam_steps_shown_ = shown == total ? 0 : shown;
   ImGui::SameLine();
-  if (ImGui::SmallButton("next step")) beam_steps_shown_ = shown >= total ? 1 : shown + 1;
-  ImGui::TextDisabled("sum of log p; grey: pruned; green: ended");
+  if (ImGui::SmallButton(tr_id("next step"))) beam_steps_shown_ = shown >= total ? 1 : shown + 1;
+  ImGui::TextDisabled("%s", tr("sum of log p; grey: pruned; green: ended"));
 
   size_t rows = 0;
   for (const BeamStep& s : caption_.steps) rows = std::max(rows, s.kept.size() + s.pruned.size());
@@ -97,14 +99,15 @@ void CaptionDemo::draw_beam_view() {
   }
   if (hovered) {
     std::vector<int> words(hovered->tokens.begin(), hovered->tokens.end());
-    ImGui::SetTooltip("%s%s\nsummed log p %.3f, score %.3f", vocabulary.detokenise(words).c_str(),
+    ImGui::SetTooltip(tr("%s%s\nsummed log p %.3f, score %.3f"), vocabulary.detokenise(words).c_str(),
                       hovered->finished ? " <end>" : "", hovered->log_prob, hovered->score);
   }
   if (!caption_.final_hypotheses.empty() && columns == caption_.steps.size()) {
-    ImGui::Text("Finished captions, best score first:");
+    ImGui::TextUnformatted(tr("Finished captions, best score first:"));
     for (size_t i = 0; i < std::min<size_t>(caption_.final_hypotheses.size(), 10); ++i) {
       const Hypothesis& h = caption_.final_hypotheses[i];
-      ImGui::TextDisabled("%6.3f (sum %6.3f, %d tokens)  %s", h.score, h.log_prob, static_cast<int>(h.tokens.size()),
+      ImGui::TextDisabled(tr("%6.3f (sum %6.3f, %d tokens)  %s"), h.score, h.log_prob,
+                          static_cast<int>(h.tokens.size()),
                           vocabulary.detokenise(h.tokens).c_str());
     }
   }

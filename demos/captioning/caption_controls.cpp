@@ -3,75 +3,86 @@
 #include <algorithm>
 
 #include "demos/captioning/caption_demo.h"
+#include "demos/captioning/shown_message.h"
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "demos/user_files.h"
 #include "demos/view_tabs.h"
 #include "imgui.h"
 
 void CaptionDemo::controls() {
-  ImGui::Combo("model", &model_, "Show, Attend and Tell\0Show and Tell\0");
+  ImGui::Combo(tr_id("model"), &model_, "Show, Attend and Tell\0Show and Tell\0");
   help_marker("Show and Tell (Vinyals et al. 2015): the mean of the image's 8 x 8 feature grid starts the LSTM. "
               "Show, Attend and Tell (Xu et al. 2015): before each word the LSTM weighs the 64 cells and reads "
               "their weighted mean.");
   switch (models_.weights()) {
     case CaptionModels::Weights::loading:
-      ImGui::ProgressBar(models_.progress(), ImVec2(-1, 0), "loading the trained weights");
+      ImGui::ProgressBar(models_.progress(), ImVec2(-1, 0), tr("loading the trained weights"));
       break;
     case CaptionModels::Weights::failed:
       ImGui::PushTextWrapPos(0);
-      ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "untrained: %s", models_.message().c_str());
+      ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), tr("untrained: %s"), shown_message(models_.message()).c_str());
       ImGui::PopTextWrapPos();
       break;
-    case CaptionModels::Weights::untrained: ImGui::TextDisabled("untrained weights (random, seeded)"); break;
-    case CaptionModels::Weights::shipped: ImGui::TextDisabled("trained weights (%s)", CaptionModels::kWeightsAsset); break;
+    case CaptionModels::Weights::untrained: ImGui::TextDisabled("%s", tr("untrained weights (random, seeded)")); break;
+    case CaptionModels::Weights::shipped:
+      ImGui::TextDisabled(tr("trained weights (%s)"), CaptionModels::kWeightsAsset);
+      break;
   }
 
   ImGui::Spacing();
-  ImGui::TextDisabled("Decoding");
+  ImGui::TextDisabled("%s", tr("Decoding"));
   ImGui::Separator();
-  ImGui::Combo("method", &method_, "greedy\0beam search\0sampling\0");
+  const char* const methods[] = {tr("greedy"), tr("beam search"), tr("sampling")};
+  ImGui::Combo(tr_id("method"), &method_, methods, IM_ARRAYSIZE(methods));
   if (method_ == 1) {
-    ImGui::SliderInt("beam width k", &beam_width_, 1, 10);
+    ImGui::SliderInt(tr_id("beam width k"), &beam_width_, 1, 10);
     help_marker("The k best partial captions by summed log-probability survive each step; k = 1 is greedy.");
-    ImGui::Combo("length norm.", &normalisation_, "none (sum)\0per word\0GNMT ((5+|Y|)/6)^0.7\0");
+    const char* const norms[] = {tr("none (sum)"), tr("per word"), "GNMT ((5+|Y|)/6)^0.7"};
+    ImGui::Combo(tr_id("length norm."), &normalisation_, norms, IM_ARRAYSIZE(norms));
     help_marker("Summed log-probabilities favour short captions. Dividing by the length (or Wu et al. 2016's "
                 "penalty) changes which finished caption wins, never the pruning.");
   } else if (method_ == 2) {
-    ImGui::SliderFloat("temperature T", &temperature_, 0.01f, 100.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
+    ImGui::SliderFloat(tr_id("temperature T"), &temperature_, 0.01f, 100.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
     help_marker("Each word is drawn from softmax(log p / T), as in the softmax-temperature demo (#demo=temperature): "
                 "small T is greedy, large T babbles.");
-    if (ImGui::Button("Draw again")) sample_seed_ = sample_seed_ % 999999 + 1;
+    if (ImGui::Button(tr_id("Draw again"))) sample_seed_ = sample_seed_ % 999999 + 1;
     ImGui::SameLine();
-    ImGui::TextDisabled("seed %d", sample_seed_);
+    ImGui::TextDisabled(tr("seed %d"), sample_seed_);
   }
 
   ImGui::Spacing();
-  ImGui::TextDisabled("Scene");
+  ImGui::TextDisabled("%s", tr("Scene"));
   ImGui::Separator();
   int split = split_;
-  if (ImGui::Combo("split", &split, "test\0held-out pairs\0")) {
+  const char* const splits[] = {tr("test"), tr("held-out pairs")};
+  if (ImGui::Combo(tr_id("split"), &split, splits, IM_ARRAYSIZE(splits))) {
     split_ = split;
     objects_.clear();
     word_ = -1;
   }
   help_marker("Test scenes use Fashion-MNIST's test images in the colour-class pairs seen in training; every "
               "held-out scene has a pair never seen in training (e.g. a green sneaker).");
-  if (ImGui::Button("New random scene")) new_random_scene();
+  if (ImGui::Button(tr_id("New random scene"))) new_random_scene();
   ImGui::SameLine();
-  ImGui::TextDisabled("seed %d%s", seed_, objects_.empty() ? "" : ", edited");
-  if (ImGui::Button("Caption your own picture...")) request_open_image();
+  ImGui::TextDisabled(objects_.empty() ? tr("seed %d") : tr("seed %d, edited"), seed_);
+  if (ImGui::Button(tr_id("Caption your own picture..."))) request_open_image();
   help_marker("Open, drop or paste an image: it is shrunk to 64 x 64 and captioned. It stays on this device "
               "and is not part of the link. The model knows only this world of objects, so expect a caption "
               "about bags and shirts whatever the picture shows.");
-  ImGui::SliderInt("test scenes", &score_scenes_, 10, 1000, "%d", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderInt(tr_id("test scenes"), &score_scenes_, 10, 1000, "%d", ImGuiSliderFlags_Logarithmic);
   help_marker("How many test and held-out scenes the side-by-side BLEU-4 scores decode.");
-  ImGui::Combo("scores decode", &score_decode_, "greedy\0as set above\0");
+  const char* const score_methods[] = {tr("greedy"), tr("as set above")};
+  ImGui::Combo(tr_id("scores decode"), &score_decode_, score_methods, IM_ARRAYSIZE(score_methods));
   help_marker("Greedy is cheap and does not restart the scores when you change the beam; \"as set above\" scores "
               "the decoding you chose (a wide beam takes longer).");
 }
 
 void CaptionDemo::draw() {
-  url_tab_bar("caption_views", {"Caption", "Train", "Retrieval", "VQA", "Notes"}, &view_);
+  url_tab_bar("caption_views",
+              {translatable("Caption"), translatable("Train"), translatable("Retrieval"), translatable("VQA"),
+               translatable("Notes")},
+              &view_);
   switch (static_cast<View>(view_)) {
     case View::Caption: draw_caption_view(); break;
     case View::Train: training_.draw(caption_text()); break;
@@ -84,7 +95,7 @@ void CaptionDemo::draw() {
 void CaptionDemo::draw_caption_view() {
   if (!items_ready_) {
     if (!items_error_.empty()) ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "%s", items_error_.c_str());
-    else ImGui::ProgressBar(items_progress_, ImVec2(-1, 0), "loading the Fashion-MNIST items");
+    else ImGui::ProgressBar(items_progress_, ImVec2(-1, 0), tr("loading the Fashion-MNIST items"));
     return;
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();

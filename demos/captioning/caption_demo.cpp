@@ -30,12 +30,13 @@ Tokens words_of(const std::string& caption) {
 CaptionDemo::CaptionDemo() = default;
 
 const char* CaptionDemo::explanation() const {
-  return "A captioner reads a picture with a small convolutional network and writes a sentence with an LSTM, one "
-         "word at a time. Show and Tell (Vinyals et al. 2015) gives the LSTM one summary vector of the whole "
-         "picture; Show, Attend and Tell (Xu et al. 2015) keeps an 8 x 8 grid of features and, before each word, "
-         "computes where to look: a probability distribution over the 64 cells, shown under each word. Drag the "
-         "objects and the caption follows; widen the beam to search among more sentences; BLEU counts how many of "
-         "the caption's word sequences appear in the scene's reference captions.";
+  return translatable(
+      "A captioner reads a picture with a small convolutional network and writes a sentence with an LSTM, one "
+      "word at a time. Show and Tell (Vinyals et al. 2015) gives the LSTM one summary vector of the whole "
+      "picture; Show, Attend and Tell (Xu et al. 2015) keeps an 8 x 8 grid of features and, before each word, "
+      "computes where to look: a probability distribution over the 64 cells, shown under each word. Drag the "
+      "objects and the caption follows; widen the beam to search among more sentences; BLEU counts how many of "
+      "the caption's word sequences appear in the scene's reference captions.");
 }
 
 void CaptionDemo::declare_state(StateFields& f) {
@@ -217,7 +218,9 @@ std::string CaptionDemo::open_picture(const std::string& name, const std::vector
   UserPicture picture;
   std::string error;
   if (!make_user_picture(name, bytes.data(), bytes.size(), &picture, &error)) {
-    picture_message_ = error + (picture_shown_ ? "; your previous picture is still shown" : "; the scene is unchanged");
+    picture_message_ = error + "; " +
+                       (picture_shown_ ? translatable("your previous picture is still shown")
+                                       : translatable("the scene is unchanged"));
     return error;
   }
   picture_ = std::move(picture);
@@ -256,8 +259,8 @@ void CaptionDemo::step(const StepBudget& budget) {
 // --- Editing ----------------------------------------------------------------
 
 std::string CaptionDemo::drop_object(int index, int x, int y) {
-  if (!items_ready_) return "the scene is not loaded yet";
-  if (picture_shown_) return "your picture is shown: go back to the scene to edit it";
+  if (!items_ready_) return translatable("the scene is not loaded yet");
+  if (picture_shown_) return translatable("your picture is shown: go back to the scene to edit it");
   std::string why = move_object(scene_, index, x, y);
   if (why.empty()) scene_edited();
   edit_message_ = why;
@@ -265,8 +268,8 @@ std::string CaptionDemo::drop_object(int index, int x, int y) {
 }
 
 std::string CaptionDemo::add_object() {
-  if (!items_ready_) return "the scene is not loaded yet";
-  if (picture_shown_) return "your picture is shown: go back to the scene to edit it";
+  if (!items_ready_) return translatable("the scene is not loaded yet");
+  if (picture_shown_) return translatable("your picture is shown: go back to the scene to edit it");
   const int n = static_cast<int>(scene_.objects.size());
   // A class and colour not yet in the scene, so the new object is easy to find.
   std::string why = ::add_object(items_, scene_, (3 * n + seed_) % kClassCount, (n + 2) % kColourCount, seed_ + n);
@@ -279,8 +282,8 @@ std::string CaptionDemo::add_object() {
 }
 
 std::string CaptionDemo::remove_object(int index) {
-  if (!items_ready_) return "the scene is not loaded yet";
-  if (picture_shown_) return "your picture is shown: go back to the scene to edit it";
+  if (!items_ready_) return translatable("the scene is not loaded yet");
+  if (picture_shown_) return translatable("your picture is shown: go back to the scene to edit it");
   std::string why = ::remove_object(scene_, index);
   if (why.empty()) scene_edited();
   edit_message_ = why;

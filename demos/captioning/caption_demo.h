@@ -24,13 +24,14 @@
 #include "demos/captioning/user_picture.h"
 #include "demos/captioning/vqa_panel.h"
 #include "demos/demo.h"
+#include "demos/i18n/tr.h"
 #include "demos/rgb_image.h"
 
 class CaptionDemo : public Demo {
  public:
   CaptionDemo();
   const char* name() const override { return "caption"; }
-  const char* title() const override { return "Image captioning"; }
+  const char* title() const override { return translatable("Image captioning"); }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;

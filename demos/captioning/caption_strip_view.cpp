@@ -8,6 +8,7 @@
 #include "demos/captioning/caption_demo.h"
 #include "demos/captioning/vocabulary.h"
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 namespace {
@@ -23,9 +24,10 @@ void CaptionDemo::draw_caption_strip() {
     return;
   }
   const bool attends = !caption_.attention.empty();
-  ImGui::Text("Caption (%s)", model_ == CaptionModels::kAttention ? "Show, Attend and Tell" : "Show and Tell");
-  ImGui::TextDisabled("log p = %.3f%s, %.0f ms%s", caption_.log_prob, caption_.finished ? "" : ", cut at the length limit",
-                      caption_ms_, preview_ ? " (greedy while dragging; the beam runs on the drop)" : "");
+  ImGui::Text(tr("Caption (%s)"), model_ == CaptionModels::kAttention ? "Show, Attend and Tell" : "Show and Tell");
+  ImGui::TextDisabled(tr("log p = %.3f%s, %.0f ms%s"), caption_.log_prob,
+                      caption_.finished ? "" : tr(", cut at the length limit"), caption_ms_,
+                      preview_ ? tr(" (greedy while dragging; the beam runs on the drop)") : "");
 
   hovered_word_ = -1;
   word_centres_.clear();
@@ -57,13 +59,13 @@ void CaptionDemo::draw_caption_strip() {
     if (ImGui::IsItemHovered()) hovered_word_ = w;
     ImGui::PopID();
   }
-  if (caption_.words.empty()) ImGui::TextDisabled("(the model ended at once: an empty caption)");
+  if (caption_.words.empty()) ImGui::TextDisabled("%s", tr("(the model ended at once: an empty caption)"));
   if (model_ == CaptionModels::kShowTell) {
-    ImGui::TextWrapped("Show and Tell has no attention: one mean feature vector of the whole picture starts the "
-                       "LSTM, and no word looks anywhere in particular.");
+    ImGui::TextWrapped("%s", tr("Show and Tell has no attention: one mean feature vector of the whole picture starts "
+                             "the LSTM, and no word looks anywhere in particular."));
   } else if (attends) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("hover or click a word: its map covers the scene (brighter cells weigh more)");
+    ImGui::TextDisabled("%s", tr("hover or click a word: its map covers the scene (brighter cells weigh more)"));
     ImGui::PopTextWrapPos();
   }
 }
@@ -71,11 +73,11 @@ void CaptionDemo::draw_caption_strip() {
 void CaptionDemo::draw_bleu() {
   if (references_.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("BLEU needs reference captions, and nobody wrote any for your picture.");
+    ImGui::TextDisabled("%s", tr("BLEU needs reference captions, and nobody wrote any for your picture."));
     ImGui::PopTextWrapPos();
     return;
   }
-  ImGui::Text("BLEU against the %d references", static_cast<int>(references_.size()));
+  ImGui::Text(tr("BLEU against the %d references"), static_cast<int>(references_.size()));
   help_marker("Papineni et al. 2002: the geometric mean of the clipped n-gram precisions p_1..p_N, times the "
               "brevity penalty BP = exp(1 - r/c) when the caption (c words) is shorter than the closest "
               "reference (r words). A zero match count is smoothed to 0.1 (Chen & Cherry 2014, method 1), so a "
@@ -91,7 +93,8 @@ void CaptionDemo::draw_bleu() {
     }
     ImGui::EndTable();
   }
-  ImGui::TextDisabled("brevity penalty %.3f (c = %ld, r = %ld)", bleu_[3].brevity_penalty, bleu_[3].candidate_length,
+  ImGui::TextDisabled(tr("brevity penalty %.3f (c = %ld, r = %ld)"), bleu_[3].brevity_penalty,
+                      bleu_[3].candidate_length,
                       bleu_[3].reference_length);
   for (size_t i = 0; i < references_.size(); ++i) {
     const bool same = references_[i] == Vocabulary::captions().detokenise(caption_.tokens);

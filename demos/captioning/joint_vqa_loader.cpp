@@ -1,6 +1,7 @@
 #include "demos/captioning/joint_vqa_loader.h"
 
 #include "demos/assets.h"
+#include "demos/i18n/tr.h"
 
 std::string JointVqaLoader::use_weights(const uint8_t* data, size_t size) {
   auto models = std::make_unique<JointVqaModels>();
@@ -50,10 +51,11 @@ float JointVqaLoader::progress() const { return 0.5f * (scenes_progress_ + weigh
 
 std::string JointVqaLoader::status() const {
   if (!error_.empty()) return error_;
-  if (!items_ready_) return "loading the scenes' images...";
-  if (!models_) return "loading the retrieval and VQA weights...";
+  // Shown on the page only: in the UI language.
+  if (!items_ready_) return tr("loading the scenes' images...");
+  if (!models_) return tr("loading the retrieval and VQA weights...");
   if (evaluation_ && !evaluation_->done())
-    return "evaluating on test scenes: " + std::to_string(evaluation_->scenes_done()) + " of " +
-           std::to_string(evaluation_->scene_count());
-  return "ready";
+    return i18n::format(tr("evaluating on test scenes: %d of %d"), evaluation_->scenes_done(),
+                        evaluation_->scene_count());
+  return tr("ready");
 }

@@ -2,6 +2,7 @@
 
 #include "demos/captioning/captions.h"
 #include "demos/captioning/vocabulary.h"
+#include "demos/i18n/tr.h"
 
 namespace {
 
@@ -24,9 +25,9 @@ int class_of_word(const std::string& word, bool plural) {
 
 const char* question_type_name(QuestionType type) {
   switch (type) {
-    case QuestionType::colour: return "colour";
-    case QuestionType::count: return "count";
-    case QuestionType::relation: return "relation";
+    case QuestionType::colour: return translatable("colour");
+    case QuestionType::count: return translatable("count");
+    case QuestionType::relation: return translatable("relation");
   }
   return "?";
 }

@@ -4,7 +4,9 @@
 #include <cstdio>
 
 #include "demos/captioning/captions.h"
+#include "demos/captioning/shown_message.h"
 #include "demos/captioning/vocabulary.h"
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 namespace {
@@ -107,17 +109,19 @@ void RetrievalPanel::draw() {
     if (loader_.error().empty()) ImGui::ProgressBar(loader_.ready() ? 1.0f : loader_.progress(), ImVec2(-1, 0));
     return;
   }
-  ImGui::TextWrapped("A joint embedding: the scene (CNN grid, mean-pooled) and the caption (a GRU) become unit vectors; "
-                     "training pulls matching pairs together with a contrastive (InfoNCE) loss.");
+  ImGui::TextWrapped("%s", tr("A joint embedding: the scene (CNN grid, mean-pooled) and the caption (a GRU) become "
+                              "unit vectors; training pulls matching pairs together with a contrastive (InfoNCE) "
+                              "loss."));
   if (buffer_shows_ != query_) {
     std::snprintf(query_buffer_, sizeof query_buffer_, "%s", query_.c_str());
     buffer_shows_ = query_;
   }
-  if (ImGui::InputText("caption", query_buffer_, sizeof query_buffer_)) {
+  if (ImGui::InputText(tr_id("caption"), query_buffer_, sizeof query_buffer_)) {
     const std::string typed(query_buffer_);
     if (query_valid(typed)) query_ = buffer_shows_ = typed;
   }
-  if (!query_notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", query_notice_.c_str());
+  if (!query_notice_.empty())
+    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", shown_message(query_notice_).c_str());
   const float side = 96.0f;
   for (size_t i = 0; i < scene_hits_.size(); ++i) {
     if (i > 0) ImGui::SameLine();
@@ -127,24 +131,26 @@ void RetrievalPanel::draw() {
                    kThumbnailSlot + scene_hits_[i].scene, true);
     ImGui::Dummy(ImVec2(side, side));
     ImGui::Text("#%d  %.3f", scene_hits_[i].scene, static_cast<double>(scene_hits_[i].score));
-    if (ImGui::SmallButton(("pick##" + std::to_string(i)).c_str())) scene_ = scene_hits_[i].scene;
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::SmallButton(tr_id("pick"))) scene_ = scene_hits_[i].scene;
+    ImGui::PopID();
     ImGui::EndGroup();
   }
   ImGui::Separator();
-  ImGui::SliderInt("test scene", &scene_, 0, JointVqaLoader::kTestScenes - 1);
+  ImGui::SliderInt(tr_id("test scene"), &scene_, 0, JointVqaLoader::kTestScenes - 1);
   const int picked = std::clamp(scene_, 0, JointVqaLoader::kTestScenes - 1);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   draw_rgb_image(at, ImVec2(at.x + side, at.y + side), thumbnail(picked), kThumbnailSlot + picked, true);
   ImGui::Dummy(ImVec2(side, side));
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::TextUnformatted("nearest captions (cosine), * = true of this scene:");
+  ImGui::TextUnformatted(tr("nearest captions (cosine), * = true of this scene:"));
   for (const CaptionHit& hit : caption_hits_)
     ImGui::Text("%.3f %s %s", static_cast<double>(hit.score), hit.true_of_scene ? "*" : " ", hit.caption.c_str());
   ImGui::EndGroup();
   const JointEvaluation& evaluation = *loader_.evaluation();
   const RecallAtK recall = evaluation.recall();
-  ImGui::Text("caption -> scene on %d test scenes: Recall@1 %.2f, Recall@5 %.2f (chance %.2f and %.2f)",
+  ImGui::Text(tr("caption -> scene on %d test scenes: Recall@1 %.2f, Recall@5 %.2f (chance %.2f and %.2f)"),
               recall.queries, recall.at_1, recall.at_5, 1.0 / recall.queries, 5.0 / recall.queries);
 }
 

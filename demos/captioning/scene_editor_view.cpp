@@ -8,6 +8,8 @@
 #include "demos/captioning/captions.h"
 #include "demos/captioning/caption_demo.h"
 #include "demos/captioning/scene_edits.h"
+#include "demos/captioning/shown_message.h"
+#include "demos/i18n/tr.h"
 #include "demos/user_files.h"
 #include "imgui.h"
 
@@ -116,38 +118,40 @@ void CaptionDemo::draw_object_list() {
     int item_class = object.item_class;
     if (ImGui::Combo("##class", &item_class, class_items.c_str())) set_object_class(i, item_class);
     ImGui::SameLine();
-    if (ImGui::SmallButton("remove")) remove = i;
+    if (ImGui::SmallButton(tr_id("remove"))) remove = i;
     if (is_heldout_pair(object.item_class, object.colour)) {
       ImGui::SameLine();
-      ImGui::TextDisabled("(unseen pair)");
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("this colour never goes with this class in training");
+      ImGui::TextDisabled("%s", tr("(unseen pair)"));
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("this colour never goes with this class in training"));
     }
     ImGui::PopID();
   }
   if (remove >= 0) remove_object(remove);
-  if (ImGui::Button("Add object")) add_object();
+  if (ImGui::Button(tr_id("Add object"))) add_object();
   ImGui::SameLine();
-  if (ImGui::Button("New random scene")) new_random_scene();
+  if (ImGui::Button(tr_id("New random scene"))) new_random_scene();
   ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("drag objects in the scene; the caption follows");
+  ImGui::TextDisabled("%s", tr("drag objects in the scene; the caption follows"));
   if (!edit_message_.empty()) {
-    ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", edit_message_.c_str());
+    ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(edit_message_).c_str());
   }
-  if (!picture_message_.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", picture_message_.c_str());
+  if (!picture_message_.empty())
+    ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(picture_message_).c_str());
   ImGui::PopTextWrapPos();
 }
 
 void CaptionDemo::draw_picture_panel() {
   ImGui::PushTextWrapPos(0);
-  ImGui::Text("Your picture: %s (%d x %d)", picture_.name.c_str(), picture_.width, picture_.height);
-  ImGui::TextDisabled("shown to the model at %d x %d, centred on black", kSceneSize, kSceneSize);
-  ImGui::TextColored(ImVec4(1, 0.8f, 0.45f, 1),
-                     "The captioner knows only its own world: one to four Fashion-MNIST items in six colours on "
-                     "black. Whatever your picture shows, it is described as such items. The caption says what "
-                     "this model sees, not what is there.");
-  if (!picture_message_.empty()) ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", picture_message_.c_str());
+  ImGui::Text(tr("Your picture: %s (%d x %d)"), picture_.name.c_str(), picture_.width, picture_.height);
+  ImGui::TextDisabled(tr("shown to the model at %d x %d, centred on black"), kSceneSize, kSceneSize);
+  ImGui::TextColored(ImVec4(1, 0.8f, 0.45f, 1), "%s",
+                     tr("The captioner knows only its own world: one to four Fashion-MNIST items in six colours on "
+                        "black. Whatever your picture shows, it is described as such items. The caption says what "
+                        "this model sees, not what is there."));
+  if (!picture_message_.empty())
+    ImGui::TextColored(ImVec4(1, 0.6f, 0.45f, 1), "%s", shown_message(picture_message_).c_str());
   ImGui::PopTextWrapPos();
-  if (ImGui::Button("Back to the scene")) back_to_scene();
+  if (ImGui::Button(tr_id("Back to the scene"))) back_to_scene();
   ImGui::SameLine();
-  if (ImGui::Button("Another picture...")) request_open_image();
+  if (ImGui::Button(tr_id("Another picture..."))) request_open_image();
 }

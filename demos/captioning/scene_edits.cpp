@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "demos/captioning/captions.h"
+#include "demos/i18n/tr.h"
 
 namespace {
 
@@ -83,7 +84,7 @@ bool snap_to_free(const Scene& scene, int index, int x, int y, Box* out) {
 }
 
 std::string move_object(Scene& scene, int index, int x, int y) {
-  if (index < 0 || index >= static_cast<int>(scene.objects.size())) return "no such object";
+  if (index < 0 || index >= static_cast<int>(scene.objects.size())) return translatable("no such object");
   Box box;
   if (snap_to_free(scene, index, x, y, &box)) {
     scene.objects[static_cast<size_t>(index)].box = box;
@@ -96,7 +97,7 @@ std::string move_object(Scene& scene, int index, int x, int y) {
 }
 
 std::string add_object(const SceneItems& items, Scene& scene, int item_class, int colour, int item_choice) {
-  if (scene.objects.size() >= static_cast<size_t>(kMaxObjects)) return "a scene holds at most 4 objects";
+  if (scene.objects.size() >= static_cast<size_t>(kMaxObjects)) return translatable("a scene holds at most 4 objects");
   for (int y = 0; y <= kMaxCorner; y += 2) {
     for (int x = 0; x <= kMaxCorner; x += 2) {
       const Box box{x, y, kItemSize};
@@ -109,12 +110,12 @@ std::string add_object(const SceneItems& items, Scene& scene, int item_class, in
       return "";
     }
   }
-  return "no free place for another 28 x 28 object: move or remove one first";
+  return translatable("no free place for another 28 x 28 object: move or remove one first");
 }
 
 std::string remove_object(Scene& scene, int index) {
-  if (index < 0 || index >= static_cast<int>(scene.objects.size())) return "no such object";
-  if (scene.objects.size() == 1) return "a scene needs at least one object";
+  if (index < 0 || index >= static_cast<int>(scene.objects.size())) return translatable("no such object");
+  if (scene.objects.size() == 1) return translatable("a scene needs at least one object");
   scene.objects.erase(scene.objects.begin() + index);
   return "";
 }
@@ -147,7 +148,7 @@ bool parse_objects_text(const SceneItems& items, SceneSplit split, const std::st
                         std::string* error) {
   std::vector<ParsedObject> parsed;
   if (!parse_groups(text, &parsed)) {
-    *error = "the edited objects in the link are not valid";
+    *error = translatable("the edited objects in the link are not valid");
     return false;
   }
   const ImageSet& images = items.images(split);

@@ -4,10 +4,11 @@
 
 #include "demos/captioning/caption_demo.h"
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 void CaptionDemo::draw_scores() {
-  ImGui::Text("Test-set BLEU-4");
+  ImGui::TextUnformatted(tr("Test-set BLEU-4"));
   help_marker("Corpus BLEU-4 (no smoothing) of each model's captions of scenes 1..N of each split, decoded as set "
               "in the controls. The held-out scenes each hold a colour-class pair never seen in training: they "
               "test whether the model composes words it knows in a new combination.");
@@ -16,9 +17,9 @@ void CaptionDemo::draw_scores() {
     return;
   }
   if (ImGui::BeginTable("scores", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("model");
-    ImGui::TableSetupColumn("test");
-    ImGui::TableSetupColumn("held-out");
+    ImGui::TableSetupColumn(tr("model"));
+    ImGui::TableSetupColumn(tr("test"));
+    ImGui::TableSetupColumn(tr("held-out"));
     ImGui::TableHeadersRow();
     const char* names[2] = {"Attend", "Show, Tell"};
     for (int model = 0; model < TestSetScores::kModels; ++model) {
@@ -29,7 +30,7 @@ void CaptionDemo::draw_scores() {
         ImGui::TableNextColumn();
         const int done = scores_.scored(model, split);
         if (done == 0) {
-          ImGui::TextDisabled("waiting");
+          ImGui::TextDisabled("%s", tr("waiting"));
           continue;
         }
         const BleuScore b = scores_.bleu(model, split);
@@ -42,8 +43,10 @@ void CaptionDemo::draw_scores() {
     }
     ImGui::EndTable();
   }
-  ImGui::TextDisabled("%d scenes per split, %s decoding", scores_.scenes(), score_decode_ == 0 ? "greedy" : "the chosen");
-  ImGui::TextDisabled("Attend: Show, Attend and Tell");
+  ImGui::TextDisabled(score_decode_ == 0 ? tr("%d scenes per split, greedy decoding")
+                                         : tr("%d scenes per split, the chosen decoding"),
+                      scores_.scenes());
+  ImGui::TextDisabled("%s", tr("Attend: Show, Attend and Tell"));
   if (models_.weights() != CaptionModels::Weights::shipped)
-    ImGui::TextWrapped("These are untrained models: their scores are near 0 until the trained weights load.");
+    ImGui::TextWrapped("%s", tr("These are untrained models: their scores are near 0 until the trained weights load."));
 }

@@ -8,7 +8,9 @@
 #include "demos/assets.h"
 #include "demos/captioning/caption_models.h"
 #include "demos/captioning/caption_train_job.h"
+#include "demos/captioning/shown_message.h"
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 namespace {
@@ -51,7 +53,7 @@ void TrainingPanel::launch() {
   for (const AssetStatus* asset : {&items, shipped ? &weights : nullptr}) {
     if (asset == nullptr) continue;
     if (asset->state == AssetStatus::State::Failed) {
-      error_ = asset->error.empty() ? "could not load an asset the training needs" : asset->error;
+      error_ = asset->error.empty() ? translatable("could not load an asset the training needs") : asset->error;
       waiting_for_assets_ = false;
       return;
     }
@@ -112,24 +114,26 @@ void TrainingPanel::step() {
 
 void TrainingPanel::draw(const std::string& caption) {
   ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("Teacher forcing: each step feeds a batch of training scenes with one reference caption each "
-                      "and takes one Adam step on the cross-entropy of the next word (plus lambda times the "
-                      "doubly stochastic penalty for the attention model). Training runs off the page's thread.");
+  ImGui::TextDisabled("%s", tr("Teacher forcing: each step feeds a batch of training scenes with one reference caption "
+                               "each and takes one Adam step on the cross-entropy of the next word (plus lambda times "
+                               "the doubly stochastic penalty for the attention model). Training runs off the page's "
+                               "thread."));
   ImGui::PopTextWrapPos();
   const bool busy = running();
   ImGui::BeginDisabled(busy);
   ImGui::SetNextItemWidth(220);
-  ImGui::Combo("model##train", &model_, "Show, Attend and Tell\0Show and Tell\0");
+  ImGui::Combo(tr_id("model##train"), &model_, "Show, Attend and Tell\0Show and Tell\0");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(200);
-  ImGui::Combo("start from", &from_, "scratch (seeded)\0the shipped weights\0");
+  const char* const starts[] = {tr("scratch (seeded)"), tr("the shipped weights")};
+  ImGui::Combo(tr_id("start from"), &from_, starts, IM_ARRAYSIZE(starts));
   ImGui::SetNextItemWidth(220);
-  ImGui::SliderInt("steps", &steps_, 1, 5000, "%d", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderInt(tr_id("steps"), &steps_, 1, 5000, "%d", ImGuiSliderFlags_Logarithmic);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(200);
-  ImGui::SliderInt("batch", &batch_, 1, 32);
+  ImGui::SliderInt(tr_id("batch"), &batch_, 1, 32);
   ImGui::SetNextItemWidth(220);
-  ImGui::SliderFloat("learning rate", &learning_rate_, 1e-5f, 0.5f, "%.2g", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderFloat(tr_id("learning rate"), &learning_rate_, 1e-5f, 0.5f, "%.2g", ImGuiSliderFlags_Logarithmic);
   help_marker("Adam (Kingma & Ba 2015), the gradient's global norm clipped at 5. The shipped models used 3e-3 with "
               "batch 32, decayed; going on from them wants a smaller rate. Far too large a rate diverges, and the "
               "training stops with a message.");
@@ -142,18 +146,18 @@ void TrainingPanel::draw(const std::string& caption) {
                 "outweighs the words.");
   }
   ImGui::SetNextItemWidth(220);
-  ImGui::SliderInt("seed##train", &seed_, 1, 999999);
+  ImGui::SliderInt(tr_id("seed##train"), &seed_, 1, 999999);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(200);
-  ImGui::SliderInt("BLEU every", &evaluate_every_, 1, 1000, "%d steps", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderInt(tr_id("BLEU every"), &evaluate_every_, 1, 1000, tr("%d steps"), ImGuiSliderFlags_Logarithmic);
   ImGui::EndDisabled();
   if (!busy) {
-    if (ImGui::Button("Start training")) start();
-  } else if (ImGui::Button("Stop")) {
+    if (ImGui::Button(tr_id("Start training"))) start();
+  } else if (ImGui::Button(tr_id("Stop"))) {
     stop();
   }
   ImGui::SameLine();
-  ImGui::Checkbox("caption with the model being trained", &use_trained_);
+  ImGui::Checkbox(tr_id("caption with the model being trained"), &use_trained_);
   help_marker("The Caption tab (and its side-by-side scores) use the newest weights the training sent, every time "
               "BLEU is measured. Untick to go back to the shipped model.");
 
@@ -161,32 +165,36 @@ void TrainingPanel::draw(const std::string& caption) {
     char label[96];
     const double seconds = now_seconds() - started_at_;
     const double rate = seconds > 0 ? step_ / seconds : 0;  // on screen only, never tested
-    if (rate > 0) std::snprintf(label, sizeof label, "step %d of %d, %.2g steps/s", step_, total_, rate);
-    else std::snprintf(label, sizeof label, "step %d of %d", step_, total_);
+    if (rate > 0) std::snprintf(label, sizeof label, tr("step %d of %d, %.2g steps/s"), step_, total_, rate);
+    else std::snprintf(label, sizeof label, tr("step %d of %d"), step_, total_);
     ImGui::ProgressBar(static_cast<float>(step_) / static_cast<float>(total_), ImVec2(-1, 0), label);
   } else if (waiting_for_assets_) {
-    ImGui::ProgressBar(0, ImVec2(-1, 0), "loading what the training needs");
+    ImGui::ProgressBar(0, ImVec2(-1, 0), tr("loading what the training needs"));
   }
   if (!error_.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "%s", error_.c_str());
+    ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "%s", shown_message(error_).c_str());
     ImGui::PopTextWrapPos();
   }
 
   // PlotLines takes no negative width in this Dear ImGui: the width is given.
   const ImVec2 plot(ImGui::GetContentRegionAvail().x, std::max(90.0f, (ImGui::GetContentRegionAvail().y - 80) * 0.5f));
   char overlay[96];
-  if (losses_.empty()) std::snprintf(overlay, sizeof overlay, "cross-entropy per word (nats)");
-  else std::snprintf(overlay, sizeof overlay, "cross-entropy %.3f nats", static_cast<double>(last_loss_));
+  if (losses_.empty()) std::snprintf(overlay, sizeof overlay, "%s", tr("cross-entropy per word (nats)"));
+  else std::snprintf(overlay, sizeof overlay, tr("cross-entropy %.3f nats"), static_cast<double>(last_loss_));
   ImGui::PlotLines("##loss", losses_.points().data(), static_cast<int>(losses_.size()), 0, overlay, 0, FLT_MAX, plot);
-  if (bleu_values_.empty()) std::snprintf(overlay, sizeof overlay, "BLEU-4 of %d test scenes, greedy", evaluate_scenes_);
+  if (bleu_values_.empty())
+    std::snprintf(overlay, sizeof overlay, tr("BLEU-4 of %d test scenes, greedy"), evaluate_scenes_);
   else std::snprintf(overlay, sizeof overlay, "BLEU-4 %.3f", static_cast<double>(bleu_values_.back()));
   ImGui::PlotLines("##bleu", bleu_values_.data(), static_cast<int>(bleu_values_.size()), 0, overlay, 0, 1, plot);
   if (!bleu_steps_.empty())
-    ImGui::TextDisabled("BLEU measured at steps 0 .. %d, every %d", static_cast<int>(bleu_steps_.back()), evaluate_every_);
+    ImGui::TextDisabled(tr("BLEU measured at steps 0 .. %d, every %d"), static_cast<int>(bleu_steps_.back()),
+                        evaluate_every_);
   ImGui::PushTextWrapPos(0);
-  ImGui::Text("The Caption tab's scene, as %s captions it now: %s",
-              use_trained_ && weights_version_ > 0 ? "the model being trained" : "the shipped model", caption.c_str());
+  const bool trained = use_trained_ && weights_version_ > 0;
+  ImGui::Text(trained ? tr("The Caption tab's scene, as the model being trained captions it now: %s")
+                      : tr("The Caption tab's scene, as the shipped model captions it now: %s"),
+              caption.c_str());
   ImGui::PopTextWrapPos();
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "demos/i18n/tr.h"
+
 namespace {
 
 std::vector<std::string> caption_words() {
@@ -73,7 +75,7 @@ TokenisedText Vocabulary::tokenise(const std::string& text) const {
   }
   flush();
   if (out.ids.empty()) {
-    out.notice = "the text has no words";
+    out.notice = translatable("the text has no words");
   } else if (out.unknown_count > 0) {
     out.notice = std::to_string(out.unknown_count) + (out.unknown_count == 1 ? " word" : " words") +
                  " not in the vocabulary, read as <unk>:";

@@ -5,7 +5,9 @@
 #include <cstdio>
 
 #include "demos/captioning/captions.h"
+#include "demos/captioning/shown_message.h"
 #include "demos/captioning/vocabulary.h"
+#include "demos/i18n/tr.h"
 #include "engine/det_math.h"
 #include "imgui.h"
 
@@ -67,13 +69,13 @@ void VqaPanel::answer() {
   QuestionForm form;
   const auto add_notice = [this](const std::string& text) { notice_ += (notice_.empty() ? "" : "; ") + text; };
   if (!parse_question(words.ids, &form)) {
-    add_notice("not one of the templates the model was trained on");
+    add_notice(translatable("not one of the templates the model was trained on"));
   } else {
     true_answer_ = true_answer(scene, form);
     // The classifier always picks one of its answers; say when the question itself has none.
     if (true_answer_ < 0 && form.type == QuestionType::colour)
       add_notice("this scene has no single " + std::string(class_word(form.class_a)) +
-                 ", so the question has no true answer; the model answers anyway");
+                 ", so the question has no true answer; " + translatable("the model answers anyway"));
   }
   Tape tape;
   tape.training = false;
@@ -101,9 +103,9 @@ void VqaPanel::draw() {
     if (loader_.error().empty()) ImGui::ProgressBar(loader_.progress(), ImVec2(-1, 0));
     return;
   }
-  ImGui::TextWrapped("VQA (Antol et al. 2015): a GRU reads the question, the CNN the scene; the two vectors are "
-                     "multiplied point by point and a small classifier picks one of 13 answers.");
-  ImGui::SliderInt("test scene##vqa", &scene_, 0, JointVqaLoader::kTestScenes - 1);
+  ImGui::TextWrapped("%s", tr("VQA (Antol et al. 2015): a GRU reads the question, the CNN the scene; the two vectors "
+                              "are multiplied point by point and a small classifier picks one of 13 answers."));
+  ImGui::SliderInt(tr_id("test scene##vqa"), &scene_, 0, JointVqaLoader::kTestScenes - 1);
   const int picked = std::clamp(scene_, 0, JointVqaLoader::kTestScenes - 1);
   if (picture_scene_ != picked) {
     const Tensor pixels =
@@ -117,7 +119,7 @@ void VqaPanel::draw() {
   ImGui::Dummy(ImVec2(192, 192));
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::TextUnformatted("questions about this scene:");
+  ImGui::TextUnformatted(tr("questions about this scene:"));
   for (size_t i = 0; i < scene_questions_.size(); ++i)
     if (ImGui::Selectable((scene_questions_[i].text + "##q" + std::to_string(i)).c_str(),
                           scene_questions_[i].text == question_))
@@ -127,15 +129,15 @@ void VqaPanel::draw() {
     std::snprintf(buffer_, sizeof buffer_, "%s", question_.c_str());
     buffer_shows_ = question_;
   }
-  if (ImGui::InputText("question", buffer_, sizeof buffer_)) {
+  if (ImGui::InputText(tr_id("question"), buffer_, sizeof buffer_)) {
     const std::string typed(buffer_);
     if (question_valid(typed)) question_ = buffer_shows_ = typed;
   }
-  if (!notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", notice_.c_str());
+  if (!notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", shown_message(notice_).c_str());
   if (!probabilities_.empty()) {
-    ImGui::Text("answer: %s%s", answer_word(predicted_answer()),
-                true_answer_ < 0 ? "" : (predicted_answer() == true_answer_ ? "  (right)" : "  (wrong)"));
-    if (true_answer_ >= 0) ImGui::Text("true answer: %s", answer_word(true_answer_));
+    ImGui::Text(tr("answer: %s%s"), answer_word(predicted_answer()),
+                true_answer_ < 0 ? "" : (predicted_answer() == true_answer_ ? tr("  (right)") : tr("  (wrong)")));
+    if (true_answer_ >= 0) ImGui::Text(tr("true answer: %s"), answer_word(true_answer_));
     for (int a = 0; a < kAnswerCount; ++a) {
       ImGui::ProgressBar(probabilities_[static_cast<size_t>(a)], ImVec2(160, 0), "");
       ImGui::SameLine();
@@ -148,10 +150,10 @@ void VqaPanel::draw() {
     ImGui::TextUnformatted(loader_.status().c_str());
     return;
   }
-  ImGui::Text("accuracy on %d test scenes' questions: %.3f", evaluation->scene_count(), evaluation->vqa_accuracy());
+  ImGui::Text(tr("accuracy on %d test scenes' questions: %.3f"), evaluation->scene_count(), evaluation->vqa_accuracy());
   for (int t = 0; t < kQuestionTypes; ++t) {
     const QuestionType type = static_cast<QuestionType>(t);
-    ImGui::Text("  %-8s %.3f on %d questions (uniform chance %.2f)", question_type_name(type),
+    ImGui::Text(tr("  %-8s %.3f on %d questions (uniform chance %.2f)"), tr(question_type_name(type)),
                 evaluation->vqa_accuracy(type), evaluation->vqa_questions(type), chance(type));
   }
 }
