@@ -430,7 +430,15 @@ std::string Shell::status_json() const {
     buttons += ']';
   }
   add("buttons", buttons + "}");
-  add("clipped_glyphs", std::to_string(count_horizontally_clipped_glyphs(ImGui::GetCurrentContext() ? ImGui::GetDrawData() : nullptr)));
+  std::vector<ImVec2> clipped_at;
+  int clipped = count_horizontally_clipped_glyphs(ImGui::GetCurrentContext() ? ImGui::GetDrawData() : nullptr, &clipped_at);
+  add("clipped_glyphs", std::to_string(clipped));
+  std::string where = "[";
+  for (const ImVec2& p : clipped_at) {
+    if (where.size() > 1) where += ',';
+    where += "[" + json_number(p.x) + "," + json_number(p.y) + "]";
+  }
+  add("clipped_glyphs_at", where + "]");
   add("frame", std::to_string(frame_));
   add("fps", json_number(ImGui::GetCurrentContext() ? ImGui::GetIO().Framerate : 0));
   add("longest_frame_ms", json_number(frame_intervals_.longest_ms(now_seconds())));

@@ -36,7 +36,7 @@ bool inside_any(const ImVec4& clip, const std::vector<ImRect>& areas) {
 
 }  // namespace
 
-int count_horizontally_clipped_glyphs(const ImDrawData* draw_data) {
+int count_horizontally_clipped_glyphs(const ImDrawData* draw_data, std::vector<ImVec2>* where) {
   if (!draw_data || !draw_data->Valid) return 0;
   // A glyph is drawn as a quad whose first vertex carries the glyph's (U0, V0)
   // and whose third its (U1, V1) (ImDrawList::PrimRectUV's order). A label
@@ -65,7 +65,10 @@ int count_horizontally_clipped_glyphs(const ImDrawData* draw_data) {
         constexpr float kSlack = 1.0f;  // anti-aliased edges may overhang by a pixel
         bool cut_by_cpu = bottom_right.uv.x < corner->second - 1e-6f;
         if (cut_by_cpu || top_left.pos.x < cmd.ClipRect.x - kSlack || bottom_right.pos.x > cmd.ClipRect.z + kSlack)
+        {
           ++clipped;
+          if (where && where->size() < 8) where->push_back(top_left.pos);
+        }
         i += 5;
       }
     }

@@ -5,8 +5,11 @@
 // scrolls sideways.
 #pragma once
 
-struct ImDrawData;
+#include <vector>
+
+#include "imgui.h"
 
 // Glyph quads that cross their draw command's clip rectangle left or right.
 // Call between ImGui::Render() and the next NewFrame(); 0 without draw data.
-int count_horizontally_clipped_glyphs(const ImDrawData* draw_data);
+// `where`, when given, receives the first few cut glyphs' top-left corners.
+int count_horizontally_clipped_glyphs(const ImDrawData* draw_data, std::vector<ImVec2>* where = nullptr);

@@ -6,6 +6,7 @@
 #include "demos/captioning/shown_message.h"
 #include "demos/help_marker.h"
 #include "demos/i18n/tr.h"
+#include "demos/narrow_view.h"
 #include "demos/user_files.h"
 #include "demos/view_tabs.h"
 #include "imgui.h"
@@ -92,6 +93,24 @@ void CaptionDemo::draw() {
   }
 }
 
+// A phone: the scene, its caption, the beam and the scores one under the
+// other in one scrolling column, each at the full width (issue 14).
+void CaptionDemo::draw_caption_view_stacked(float width) {
+  ImGui::BeginChild("caption_stack", ImVec2(0, 0), false);
+  draw_scene_editor(std::min(width - 24, 360.0f));
+  if (picture_shown_) draw_picture_panel();
+  else draw_object_list();
+  ImGui::Separator();
+  draw_caption_strip();
+  ImGui::Separator();
+  draw_bleu();
+  ImGui::BeginChild("caption_beam", ImVec2(0, 300), true, ImGuiWindowFlags_HorizontalScrollbar);
+  draw_beam_view();
+  ImGui::EndChild();
+  draw_scores();
+  ImGui::EndChild();
+}
+
 void CaptionDemo::draw_caption_view() {
   if (!items_ready_) {
     if (!items_error_.empty()) ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "%s", items_error_.c_str());
@@ -99,6 +118,10 @@ void CaptionDemo::draw_caption_view() {
     return;
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (avail.x < kStackedViewWidth) {
+    draw_caption_view_stacked(avail.x);
+    return;
+  }
   const float side = std::clamp(std::min(avail.x * 0.36f, avail.y * 0.5f), 160.0f, 400.0f);
   const float top = std::max(side + 150.0f, avail.y * 0.58f);
 

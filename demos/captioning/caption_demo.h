@@ -81,6 +81,7 @@ class CaptionDemo : public Demo {
 
   // Views, one file each.
   void draw_caption_view();
+  void draw_caption_view_stacked(float width);
   void draw_scene_editor(float side);        // scene_editor_view.cpp
   void draw_object_list();
   void draw_picture_panel();                 // instead of the object list while your picture is shown

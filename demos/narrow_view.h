@@ -1,0 +1,6 @@
+// The width below which a demo's main view stacks its panels one under the
+// other instead of side by side: a phone's full-width view (issue 14). Wider
+// embeds keep the side-by-side layouts.
+#pragma once
+
+constexpr float kStackedViewWidth = 560;  // logical pixels
