@@ -50,6 +50,7 @@ class StyleDemo : public Demo {
   void optimise_controls();
   void draw_optimise_view();         // optimise_view.cpp
   void draw_picture(const char* caption, const RgbImage& image, int slot, float side);
+  const char* image_caption(ImageSlot slot) const;  // a picture's name as shown
   void draw_notes_view();            // notes_view.cpp
 
   // URL state.
