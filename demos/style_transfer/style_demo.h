@@ -14,6 +14,7 @@
 
 #include "demos/assets.h"
 #include "demos/demo.h"
+#include "demos/i18n/tr.h"
 #include "demos/rgb_image.h"
 #include "demos/style_transfer/fast_panel.h"
 #include "demos/style_transfer/gatys_run.h"
@@ -23,7 +24,7 @@
 class StyleDemo : public Demo {
  public:
   const char* name() const override { return "style"; }
-  const char* title() const override { return "Neural style transfer"; }
+  const char* title() const override { return translatable("Neural style transfer"); }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;
