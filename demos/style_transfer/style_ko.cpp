@@ -42,6 +42,8 @@ constexpr KoreanRow kRows[] = {
      "않는다. 공유한 링크는 그 안에 이름이 적힌 내장 그림을 연다."},
     {"new pictures go to", "새 그림을 넣을 곳"},
     {"The link keeps the built-in pictures, not your file.", "링크에는 내 파일이 아니라 내장 그림이 남는다."},
+    {"No built-in image called \"%s\".", "\"%s\"라는 내장 이미지는 없다."},
+    {"The current pictures are kept.", "지금 그림은 그대로 둔다."},
 
     // Built-in pictures (docs/style-images.md).
     {"Astronaut (Eileen Collins)", "우주비행사 (Eileen Collins)"},
