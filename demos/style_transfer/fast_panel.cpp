@@ -166,7 +166,7 @@ void FastPanel::draw(const RgbImage& content_picture) {
   } else if (weights_.state == AssetStatus::State::Failed) {
     ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", weights_.error.c_str());
   }
-  if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
+  if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), tr("The background job failed: %s"), error_.c_str());
   if (using_own_network() && own_weights_.empty())
     ImGui::TextDisabled("%s", tr("No network of your own yet: press \"Train on the current style\"."));
 
@@ -198,7 +198,7 @@ void FastPanel::draw(const RgbImage& content_picture) {
     std::string overlay = i18n::format(tr("step %d of %d"), train_step_, train_total_);
     ImGui::ProgressBar(static_cast<float>(train_step_) / static_cast<float>(std::max(train_total_, 1)),
                        ImVec2(-1, 0), overlay.c_str());
-    if (!train_error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", train_error_.c_str());
+    if (!train_error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), tr("The background job failed: %s"), train_error_.c_str());
     ImVec2 chart_at = ImGui::GetCursorScreenPos();
     float preview_side = 160;
     if (train_preview_.width > 0)

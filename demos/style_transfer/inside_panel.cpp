@@ -81,7 +81,7 @@ void InsidePanel::controls() {
 }
 
 void InsidePanel::draw() {
-  if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
+  if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), tr("The background job failed: %s"), error_.c_str());
   if (!analysis_.ready) {
     ImGui::TextDisabled("%s", tr("Computing the feature maps ..."));
     return;

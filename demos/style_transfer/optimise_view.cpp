@@ -41,7 +41,7 @@ void StyleDemo::draw_optimise_view() {
   std::string caption = i18n::format(tr("output, iteration %d"), gatys_.iteration());
   draw_picture(caption.c_str(), gatys_.picture().width > 0 ? gatys_.picture() : content_picture_, 102, 2 * small);
 
-  if (!gatys_.error().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", gatys_.error().c_str());
+  if (!gatys_.error().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), tr("The background job failed: %s"), gatys_.error().c_str());
   if (!loss_network_ready()) ImGui::ProgressBar(loss_weights_.progress, ImVec2(-1, 0), tr("loading the loss network"));
   double total = content_weight_ * gatys_.content_loss() + style_weight_ * gatys_.style_loss() +
                  tv_weight_ * gatys_.tv_loss();

@@ -25,6 +25,8 @@ constexpr KoreanRow kRows[] = {
     {"Inside", "내부"},
     {"Notes", "노트"},
     {"loading the pictures", "그림을 불러오는 중"},
+    // Before a background job's own message, which stays English (it is built in the job's worker).
+    {"The background job failed: %s", "백그라운드 작업 실패: %s"},
 
     // The two pictures.
     {"content", "콘텐츠"},
