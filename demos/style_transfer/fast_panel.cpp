@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "demos/style_transfer/fast_styles.h"
 #include "imgui.h"
 
@@ -18,7 +19,9 @@ std::vector<std::string> style_choices() {
   return ids;
 }
 
-const char* style_label(int index) { return index < kFastStyleCount ? kFastStyles[index].label : "Your own style"; }
+const char* style_label(int index) {
+  return index < kFastStyleCount ? tr(kFastStyles[index].label) : tr("Your own style");
+}
 
 bool style_combo(const char* label, int* index, bool include_own) {
   bool changed = false;
@@ -132,40 +135,40 @@ void FastPanel::take_training_messages() {
 }
 
 void FastPanel::controls() {
-  style_combo("style", &style_, true);
+  style_combo(tr_id("style"), &style_, true);
   help_marker("One network holds the shipped styles: they share every convolution and differ only in the scale and "
               "shift of each instance normalisation (Dumoulin et al. 2017). \"Your own style\" is the network you "
               "train below.");
   if (!using_own_network()) {
-    style_combo("blend with", &blend_style_, false);
-    ImGui::SliderFloat("blend", &blend_, 0, 1, "%.2f");
+    style_combo(tr_id("blend with"), &blend_style_, false);
+    ImGui::SliderFloat(tr_id("blend"), &blend_, 0, 1, "%.2f");
     help_marker("Mixes the two styles' normalisation parameters: (1 - blend) * first + blend * second. Every "
                 "in-between value is a style the network was never trained on.");
   }
-  ImGui::SliderFloat("strength", &strength_, 0, 1, "%.2f");
+  ImGui::SliderFloat(tr_id("strength"), &strength_, 0, 1, "%.2f");
   help_marker("strength * stylised + (1 - strength) * content, pixel by pixel.");
   ImGui::Separator();
-  ImGui::TextUnformatted("Train your own style");
-  ImGui::SliderInt("steps", &train_steps_, 20, 5000, "%d", ImGuiSliderFlags_Logarithmic);
+  ImGui::TextUnformatted(tr("Train your own style"));
+  ImGui::SliderInt(tr_id("steps"), &train_steps_, 20, 5000, "%d", ImGuiSliderFlags_Logarithmic);
   help_marker("A smaller network (8-16-32 channels) learns the style picture now chosen, from crops of the "
               "content picture, one Adam step at a time in the background.");
   bool training = train_task_.running();
-  if (ImGui::Button(training ? "Restart training" : "Train on the current style")) train_requested_ = true;
+  if (ImGui::Button(training ? tr_id("Restart training") : tr_id("Train on the current style"))) train_requested_ = true;
   if (training) {
     ImGui::SameLine();
-    if (ImGui::Button("Stop")) train_task_.cancel();
+    if (ImGui::Button(tr_id("Stop"))) train_task_.cancel();
   }
 }
 
 void FastPanel::draw(const RgbImage& content_picture) {
   if (weights_.state == AssetStatus::State::Loading) {
-    ImGui::ProgressBar(weights_.progress, ImVec2(-1, 0), "loading the transform network");
+    ImGui::ProgressBar(weights_.progress, ImVec2(-1, 0), tr("loading the transform network"));
   } else if (weights_.state == AssetStatus::State::Failed) {
     ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", weights_.error.c_str());
   }
-  if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
+  if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), tr("The background job failed: %s"), error_.c_str());
   if (using_own_network() && own_weights_.empty())
-    ImGui::TextDisabled("No network of your own yet: press \"Train on the current style\".");
+    ImGui::TextDisabled("%s", tr("No network of your own yet: press \"Train on the current style\"."));
 
   float width = ImGui::GetContentRegionAvail().x;
   float side = std::clamp((width - 16) / 2.0f, 96.0f, 420.0f);
@@ -180,27 +183,27 @@ void FastPanel::draw(const RgbImage& content_picture) {
                    result_picture_, 301);
   ImGui::Dummy(ImVec2(2 * side + 12, tallest));
   if (result_picture_.width > 0)
-    ImGui::Text("One forward pass: %.0f ms for %d x %d (in the background job)", milliseconds_, result_picture_.width,
-                result_picture_.height);
+    ImGui::Text(tr("One forward pass: %.0f ms for %d x %d (in the background job)"), milliseconds_,
+                result_picture_.width, result_picture_.height);
   if (!using_own_network())
-    ImGui::TextWrapped("Honest note: the shipped network trained for 2,000 steps, about an hour of this machine's "
-                       "two cores, where Johnson et al. trained for hours on 80,000 photos. It keeps the content but "
-                       "paints rainbow fringes more than the style's palette: on photos it never saw, its style loss "
-                       "is about 19 times the Optimise tab's (docs/style-transfer-fast.md).");
+    ImGui::TextWrapped("%s", tr("Honest note: the shipped network trained for 2,000 steps, about an hour of this "
+                                "machine's two cores, where Johnson et al. trained for hours on 80,000 photos. It "
+                                "keeps the content but paints rainbow fringes more than the style's palette: on "
+                                "photos it never saw, its style loss is about 19 times the Optimise tab's "
+                                "(docs/style-transfer-fast.md)."));
 
   if (train_total_ > 0) {
     ImGui::Separator();
-    ImGui::TextUnformatted("Your own style");
-    char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "step %d of %d", train_step_, train_total_);
+    ImGui::TextUnformatted(tr("Your own style"));
+    std::string overlay = i18n::format(tr("step %d of %d"), train_step_, train_total_);
     ImGui::ProgressBar(static_cast<float>(train_step_) / static_cast<float>(std::max(train_total_, 1)),
-                       ImVec2(-1, 0), overlay);
-    if (!train_error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", train_error_.c_str());
+                       ImVec2(-1, 0), overlay.c_str());
+    if (!train_error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), tr("The background job failed: %s"), train_error_.c_str());
     ImVec2 chart_at = ImGui::GetCursorScreenPos();
     float preview_side = 160;
     if (train_preview_.width > 0)
       draw_rgb_image(chart_at, ImVec2(chart_at.x + preview_side, chart_at.y + preview_side), train_preview_, 302);
     ImGui::SetCursorScreenPos(ImVec2(chart_at.x + preview_side + 12, chart_at.y));
-    train_curves_.draw("training losses", ImVec2(std::max(120.0f, width - preview_side - 12), preview_side));
+    train_curves_.draw(tr("training losses"), ImVec2(std::max(120.0f, width - preview_side - 12), preview_side));
   }
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "demos/i18n/tr.h"
 #include "demos/style_transfer/procedural_styles.h"
 #include "demos/style_transfer/transform_network.h"
 #include "engine/tensor.h"
@@ -16,17 +17,18 @@ enum class FastStyleSource { ImageFile, GimpPattern, Procedural };
 
 struct FastStyle {
   const char* id;     // as in docs/style-images.md and the demo's URL
-  const char* label;  // for the UI
+  const char* label;  // for the UI, in English (shown through tr())
   FastStyleSource source;
   const char* file;   // under the data folder (third_party/ natively); unused when procedural
   ProceduralStyle procedural = ProceduralStyle::Swirl;
 };
 
 inline constexpr FastStyle kFastStyles[] = {
-    {"starry_night", "The Starry Night (van Gogh)", FastStyleSource::ImageFile, "opencv-data/starry_night.jpg"},
-    {"leopard", "Leopard (GIMP pattern)", FastStyleSource::GimpPattern, "gimp-patterns/Animal/leopard.pat"},
-    {"swirl", "Swirls (procedural)", FastStyleSource::Procedural, "", ProceduralStyle::Swirl},
-    {"stained_glass", "Stained glass (procedural)", FastStyleSource::Procedural, "", ProceduralStyle::StainedGlass},
+    {"starry_night", translatable("The Starry Night (van Gogh)"), FastStyleSource::ImageFile, "opencv-data/starry_night.jpg"},
+    {"leopard", translatable("Leopard (GIMP pattern)"), FastStyleSource::GimpPattern, "gimp-patterns/Animal/leopard.pat"},
+    {"swirl", translatable("Swirls (procedural)"), FastStyleSource::Procedural, "", ProceduralStyle::Swirl},
+    {"stained_glass", translatable("Stained glass (procedural)"), FastStyleSource::Procedural, "",
+     ProceduralStyle::StainedGlass},
 };
 inline constexpr int kFastStyleCount = static_cast<int>(sizeof(kFastStyles) / sizeof(kFastStyles[0]));
 

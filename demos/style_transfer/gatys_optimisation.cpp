@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "demos/i18n/tr.h"
 #include "demos/style_transfer/colour_transfer.h"
 #include "demos/style_transfer/style_classifier.h"
 #include "engine/data/image_resize.h"
@@ -37,32 +38,36 @@ const std::vector<GatysPreset>& gatys_presets() {
   static const std::vector<GatysPreset> presets = [] {
     std::vector<GatysPreset> p;
     GatysSettings transfer;
-    p.push_back({"style_transfer", "Style transfer",
-                 "Content at relu3_2, style as Gram matrices at relu1_1 ... relu4_1, from the content image.",
+    p.push_back({"style_transfer", translatable("Style transfer"),
+                 translatable("Content at relu3_2, style as Gram matrices at relu1_1 ... relu4_1, from the content "
+                              "image."),
                  transfer});
     GatysSettings texture;
     texture.loss.content_weight = 0;
     texture.init = GatysInit::Noise;
-    p.push_back({"texture", "Texture synthesis",
-                 "No content term: from noise, match only the style's Gram matrices. Layout is free, so the "
-                 "texture is new, not a copy.",
+    p.push_back({"texture", translatable("Texture synthesis"),
+                 translatable("No content term: from noise, match only the style's Gram matrices. Layout is free, "
+                              "so the "
+                              "texture is new, not a copy."),
                  texture});
     GatysSettings layer;
     layer.loss.style_weight = 0;
     layer.loss.tv_weight = 0;
     layer.init = GatysInit::Noise;
-    p.push_back({"layer", "What a layer keeps",
-                 "No style term: from noise, reconstruct one layer's feature maps. Shallow layers keep the "
-                 "pixels; deep layers keep the layout and lose the exact colours and detail.",
+    p.push_back({"layer", translatable("What a layer keeps"),
+                 translatable("No style term: from noise, reconstruct one layer's feature maps. Shallow layers "
+                              "keep the "
+                              "pixels; deep layers keep the layout and lose the exact colours and detail."),
                  layer});
     GatysSettings super_resolution;
     super_resolution.loss.content_layer = "relu2_2";
     super_resolution.loss.style_weight = 0;
     super_resolution.loss.tv_weight = 0;
     super_resolution.init = GatysInit::LowResolution;
-    p.push_back({"super_resolution", "Feature loss from a blurred start",
-                 "Start from the content shrunk 4x and enlarged, and match its relu2_2 features: the feature "
-                 "loss of super-resolution networks (Johnson et al. 2016) puts edges and texture back.",
+    p.push_back({"super_resolution", translatable("Feature loss from a blurred start"),
+                 translatable("Start from the content shrunk 4x and enlarged, and match its relu2_2 features: "
+                              "the feature "
+                              "loss of super-resolution networks (Johnson et al. 2016) puts edges and texture back."),
                  super_resolution});
     return p;
   }();

@@ -1,5 +1,6 @@
 #include "demos/style_transfer/image_catalog.h"
 
+#include "demos/i18n/tr.h"
 #include "engine/data/image_resize.h"
 
 namespace {
@@ -15,35 +16,35 @@ constexpr const char* kGimp = "GIMP pattern (gimp-data), GPL-3+";
 
 const std::vector<CatalogImage>& image_catalog() {
   static const std::vector<CatalogImage> catalog = {
-      {"astronaut", "Astronaut (Eileen Collins)", kContent, "skimage-data/astronaut.png", false, kNone,
+      {"astronaut", translatable("Astronaut (Eileen Collins)"), kContent, "skimage-data/astronaut.png", false, kNone,
        "NASA photograph, public domain; scikit-image sample data (python3-skimage)"},
-      {"chelsea", "Chelsea the cat", kContent, "skimage-data/chelsea.png", false, kNone,
+      {"chelsea", translatable("Chelsea the cat"), kContent, "skimage-data/chelsea.png", false, kNone,
        "Stefan van der Walt, CC0; scikit-image sample data (python3-skimage)"},
-      {"coffee", "Coffee", kContent, "skimage-data/coffee.png", false, kNone,
+      {"coffee", translatable("Coffee"), kContent, "skimage-data/coffee.png", false, kNone,
        "Rachel Michetti, CC0; scikit-image sample data (python3-skimage)"},
-      {"rocket", "Rocket launch", kContent, "skimage-data/rocket.jpg", false, kNone,
+      {"rocket", translatable("Rocket launch"), kContent, "skimage-data/rocket.jpg", false, kNone,
        "SpaceX photograph, public domain; scikit-image sample data (python3-skimage)"},
-      {"fruits", "Fruits", kContent, "opencv-data/fruits.jpg", false, kNone, kOpencv},
-      {"building", "Building", kContent, "opencv-data/building.jpg", false, kNone, kOpencv},
-      {"butterfly", "Butterfly", kContent, "opencv-data/butterfly.jpg", false, kNone, kOpencv},
-      {"starry_night", "The Starry Night (van Gogh)", kStyle, "opencv-data/starry_night.jpg", false, kNone,
+      {"fruits", translatable("Fruits"), kContent, "opencv-data/fruits.jpg", false, kNone, kOpencv},
+      {"building", translatable("Building"), kContent, "opencv-data/building.jpg", false, kNone, kOpencv},
+      {"butterfly", translatable("Butterfly"), kContent, "opencv-data/butterfly.jpg", false, kNone, kOpencv},
+      {"starry_night", translatable("The Starry Night (van Gogh)"), kStyle, "opencv-data/starry_night.jpg", false, kNone,
        "Vincent van Gogh, 1889, public domain; OpenCV sample data (opencv-doc)", 16},
-      {"brick", "Brick", kStyle, "skimage-data/brick.png", false, kNone,
+      {"brick", translatable("Brick"), kStyle, "skimage-data/brick.png", false, kNone,
        "CC0Textures, CC0; scikit-image sample data (python3-skimage)"},
-      {"grass", "Grass", kStyle, "skimage-data/grass.png", false, kNone,
+      {"grass", translatable("Grass"), kStyle, "skimage-data/grass.png", false, kNone,
        "linolafett (DeviantArt), CC0; scikit-image sample data (python3-skimage)"},
-      {"gravel", "Gravel", kStyle, "skimage-data/gravel.png", false, kNone,
+      {"gravel", translatable("Gravel"), kStyle, "skimage-data/gravel.png", false, kNone,
        "CC0Textures, CC0; scikit-image sample data (python3-skimage)"},
-      {"leopard", "Leopard", kStyle, "gimp-patterns/Animal/leopard.pat", false, kNone, kGimp},
-      {"marble", "Pink marble", kStyle, "gimp-patterns/Stone/pink_marble.pat", false, kNone, kGimp},
-      {"wood", "Wood", kStyle, "gimp-patterns/Wood/wood1.pat", false, kNone, kGimp},
-      {"starfield", "Starfield", kStyle, "gimp-patterns/Sky/starfield.pat", false, kNone, kGimp},
-      {"burlap", "Burlap", kStyle, "gimp-patterns/Fabric/burlap.pat", false, kNone, kGimp},
-      {"lightning", "Lightning", kStyle, "gimp-patterns/Sky/lightning.pat", false, kNone, kGimp},
-      {"swirl", "Swirls (procedural)", kStyle, nullptr, true, ProceduralStyle::Swirl,
-       "painted by our code from a seed"},
-      {"stained_glass", "Stained glass (procedural)", kStyle, nullptr, true, ProceduralStyle::StainedGlass,
-       "painted by our code from a seed"},
+      {"leopard", translatable("Leopard"), kStyle, "gimp-patterns/Animal/leopard.pat", false, kNone, kGimp},
+      {"marble", translatable("Pink marble"), kStyle, "gimp-patterns/Stone/pink_marble.pat", false, kNone, kGimp},
+      {"wood", translatable("Wood"), kStyle, "gimp-patterns/Wood/wood1.pat", false, kNone, kGimp},
+      {"starfield", translatable("Starfield"), kStyle, "gimp-patterns/Sky/starfield.pat", false, kNone, kGimp},
+      {"burlap", translatable("Burlap"), kStyle, "gimp-patterns/Fabric/burlap.pat", false, kNone, kGimp},
+      {"lightning", translatable("Lightning"), kStyle, "gimp-patterns/Sky/lightning.pat", false, kNone, kGimp},
+      {"swirl", translatable("Swirls (procedural)"), kStyle, nullptr, true, ProceduralStyle::Swirl,
+       translatable("painted by our code from a seed")},
+      {"stained_glass", translatable("Stained glass (procedural)"), kStyle, nullptr, true, ProceduralStyle::StainedGlass,
+       translatable("painted by our code from a seed")},
   };
   return catalog;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "demos/i18n/tr.h"
 #include "engine/io/tensor_bytes.h"
 #include "demos/style_transfer/inside_network.h"
 
@@ -103,7 +104,7 @@ class InsideJob : public BackgroundJob {
 
 const std::vector<std::string>& inside_layer_names() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> all = {"pixels"};
+    std::vector<std::string> all = {translatable("pixels")};  // shown through tr()
     for (const std::string& name : LossNetwork::layer_names()) all.push_back(name);
     return all;
   }();

@@ -4,12 +4,13 @@
 #include <cstdio>
 
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "demos/style_transfer/value_pictures.h"
 #include "imgui.h"
 
 namespace {
 
-const char* const kPictureNames[3] = {"content", "style", "output"};
+const char* const kPictureNames[3] = {translatable("content"), translatable("style"), translatable("output")};
 
 }  // namespace
 
@@ -66,29 +67,29 @@ void InsidePanel::refresh_pictures() {
 
 void InsidePanel::controls() {
   const std::vector<std::string>& names = inside_layer_names();
-  if (ImGui::BeginCombo("layer", names[static_cast<size_t>(layer_)].c_str())) {
+  if (ImGui::BeginCombo(tr_id("layer"), tr(names[static_cast<size_t>(layer_)].c_str()))) {
     for (int i = 0; i < static_cast<int>(names.size()); ++i)
-      if (ImGui::Selectable(names[static_cast<size_t>(i)].c_str(), i == layer_)) layer_ = i;
+      if (ImGui::Selectable(tr(names[static_cast<size_t>(i)].c_str()), i == layer_)) layer_ = i;
     ImGui::EndCombo();
   }
   help_marker("Which layer of the loss network to look at. \"pixels\" is the picture itself: its Gram matrix is "
               "3 x 3, the inner products of the R, G and B channels.");
   int channels = analysis_.ready ? analysis_.pictures[1].channels : 3;
   channel_ = std::clamp(channel_, 0, std::max(0, channels - 1));
-  ImGui::SliderInt("feature map", &channel_, 0, std::max(0, channels - 1));
+  ImGui::SliderInt(tr_id("feature map"), &channel_, 0, std::max(0, channels - 1));
   help_marker("Which of the layer's channels is drawn. The Gram matrix always uses all of them.");
 }
 
 void InsidePanel::draw() {
-  if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
+  if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), tr("The background job failed: %s"), error_.c_str());
   if (!analysis_.ready) {
-    ImGui::TextDisabled("Computing the feature maps ...");
+    ImGui::TextDisabled("%s", tr("Computing the feature maps ..."));
     return;
   }
   const InsideAnalysis& a = analysis_;
   const InsidePicture& style = a.pictures[1];
-  ImGui::Text("Layer %s: %d channels of %d x %d.  Gram matrix G = F F^T / (C H W): %d x %d.",
-              inside_layer_names()[static_cast<size_t>(a.layer)].c_str(), style.channels, style.height, style.width,
+  ImGui::Text(tr("Layer %s: %d channels of %d x %d.  Gram matrix G = F F^T / (C H W): %d x %d."),
+              tr(inside_layer_names()[static_cast<size_t>(a.layer)].c_str()), style.channels, style.height, style.width,
               style.channels, style.channels);
   float width = ImGui::GetContentRegionAvail().x;
   float side = std::clamp((width - 24) / 4.0f, 64.0f, 240.0f);
@@ -96,28 +97,28 @@ void InsidePanel::draw() {
     for (int i = 0; i < 3; ++i) {
       ImGui::TableNextColumn();
       const InsidePicture& p = a.pictures[i];
-      ImGui::Text("%s", kPictureNames[i]);
+      ImGui::TextUnformatted(tr(kPictureNames[i]));
       if (!p.present) {
-        ImGui::TextDisabled("(no output yet:\nstart the optimisation)");
+        ImGui::TextDisabled("%s", tr("(no output yet:\nstart the optimisation)"));
         continue;
       }
       ImVec2 at = ImGui::GetCursorScreenPos();
       float aspect = static_cast<float>(p.height) / static_cast<float>(std::max(p.width, 1));
       draw_rgb_image(at, ImVec2(at.x + side, at.y + side * aspect), maps_[i], 200 + i, true);
       ImGui::Dummy(ImVec2(side, side * aspect));
-      ImGui::TextDisabled("feature map %d", a.channel);
+      ImGui::TextDisabled(tr("feature map %d"), a.channel);
       at = ImGui::GetCursorScreenPos();
       draw_rgb_image(at, ImVec2(at.x + side, at.y + side), grams_[i], 210 + i, true);
       ImGui::Dummy(ImVec2(side, side));
-      ImGui::TextDisabled("Gram matrix");
+      ImGui::TextDisabled("%s", tr("Gram matrix"));
     }
     ImGui::EndTable();
   }
   if (a.output_gram_error >= 0)
-    ImGui::Text("Output vs style at this layer: ||G_out - G_style||^2 / ||G_style||^2 = %.4g", a.output_gram_error);
+    ImGui::Text(tr("Output vs style at this layer: ||G_out - G_style||^2 / ||G_style||^2 = %.4g"), a.output_gram_error);
 
   ImGui::Separator();
-  ImGui::Text("Shuffle the style's positions: layout gone, Gram matrix the same");
+  ImGui::TextUnformatted(tr("Shuffle the style's positions: layout gone, Gram matrix the same"));
   help_marker("Every channel's values are moved to the same random positions. G_ij sums F_i(p) F_j(p) over all "
               "positions p, so the order of the positions cannot matter.");
   float small = std::min(side, 180.0f);
@@ -131,7 +132,7 @@ void InsidePanel::draw() {
   draw_rgb_image(ImVec2(at.x + 3 * small + 32, at.y), ImVec2(at.x + 4 * small + 32, at.y + small), shuffled_gram_,
                  223, true);
   ImGui::Dummy(ImVec2(4 * small + 32, std::max(small, small * aspect)));
-  ImGui::TextDisabled("style's map | shuffled | Gram of the style | Gram of the shuffled features");
-  ImGui::Text("largest |G_shuffled - G_style| = %g%s", static_cast<double>(a.shuffle_max_difference),
-              a.shuffle_max_difference == 0 ? "  (exactly the same)" : "  (rounding: the sum's order changed)");
+  ImGui::TextDisabled("%s", tr("style's map | shuffled | Gram of the style | Gram of the shuffled features"));
+  ImGui::Text(tr("largest |G_shuffled - G_style| = %g%s"), static_cast<double>(a.shuffle_max_difference),
+              a.shuffle_max_difference == 0 ? tr("  (exactly the same)") : tr("  (rounding: the sum's order changed)"));
 }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "demos/i18n/tr.h"
+
 namespace {
 
 constexpr ImU32 kContentColor = IM_COL32(90, 170, 250, 255);
@@ -14,7 +16,7 @@ constexpr ImU32 kAxisColor = IM_COL32(160, 160, 170, 255);
 }  // namespace
 
 LossCurves::LossCurves()
-    : series_{{"content", kContentColor, {}}, {"style", kStyleColor, {}}, {"TV", kTvColor, {}}} {}
+    : series_{{translatable("content"), kContentColor, {}}, {translatable("style"), kStyleColor, {}}, {"TV", kTvColor, {}}} {}
 
 void LossCurves::clear() {
   for (LossSeries& s : series_) s.values.clear();
@@ -46,7 +48,7 @@ void LossCurves::draw(const char* title, ImVec2 size) const {
       if (v > 0 && std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
   }
   if (count < 1 || !(lo <= hi)) {
-    draw->AddText(ImVec2(min.x + 8, min.y + 8), kAxisColor, "no iterations yet");
+    draw->AddText(ImVec2(min.x + 8, min.y + 8), kAxisColor, tr("no iterations yet"));
     return;
   }
   float decade_lo = std::floor(std::log10(lo)), decade_hi = std::ceil(std::log10(hi));
@@ -65,9 +67,8 @@ void LossCurves::draw(const char* title, ImVec2 size) const {
     std::snprintf(label, sizeof label, "1e%d", static_cast<int>(d));
     draw->AddText(ImVec2(origin.x, y - line / 2), kAxisColor, label);
   }
-  char iterations[32];
-  std::snprintf(iterations, sizeof iterations, "%zu iterations", count);
-  draw->AddText(ImVec2(max.x - ImGui::CalcTextSize(iterations).x, max.y + 2), kAxisColor, iterations);
+  std::string iterations = i18n::format(tr("%zu iterations"), count);
+  draw->AddText(ImVec2(max.x - ImGui::CalcTextSize(iterations.c_str()).x, max.y + 2), kAxisColor, iterations.c_str());
 
   float legend_x = min.x + 6;
   for (const LossSeries& s : series_) {
@@ -76,7 +77,8 @@ void LossCurves::draw(const char* title, ImVec2 size) const {
       if (s.values[i] > 0 && std::isfinite(s.values[i])) points.emplace_back(to_x(i), to_y(s.values[i]));
     if (points.size() >= 2) draw->AddPolyline(points.data(), static_cast<int>(points.size()), s.color, 0, 2.0f);
     else if (points.size() == 1) draw->AddCircleFilled(points[0], 3, s.color);
-    draw->AddText(ImVec2(legend_x, min.y + 4), s.color, s.name.c_str());
-    legend_x += ImGui::CalcTextSize(s.name.c_str()).x + 14;
+    const char* name = tr(s.name.c_str());
+    draw->AddText(ImVec2(legend_x, min.y + 4), s.color, name);
+    legend_x += ImGui::CalcTextSize(name).x + 14;
   }
 }

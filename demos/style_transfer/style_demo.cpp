@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "demos/i18n/tr.h"
 #include "demos/style_transfer/image_catalog.h"
 #include "demos/user_files.h"
 #include "demos/view_tabs.h"
@@ -23,12 +24,13 @@ bool valid_image_id(const std::string& id) { return find_catalog_image(id) != nu
 }  // namespace
 
 const char* StyleDemo::explanation() const {
-  return "Neural style transfer paints one picture in the manner of another. A fixed network (the loss network) "
-         "describes pictures by its feature maps: their values say what is where (content), and the inner products "
-         "of its channels, the Gram matrices, say which features occur together anywhere (style). Optimise changes "
-         "the output's pixels until its features match the content photo and its Gram matrices match the style "
-         "(Gatys et al. 2016); Fast runs a network trained to do that in one pass (Johnson et al. 2016); Inside "
-         "shows the feature maps and Gram matrices themselves.";
+  return translatable("Neural style transfer paints one picture in the manner of another. A fixed network (the loss "
+                      "network) describes pictures by its feature maps: their values say what is where (content), and "
+                      "the inner products of its channels, the Gram matrices, say which features occur together "
+                      "anywhere (style). Optimise changes the output's pixels until its features match the content "
+                      "photo and its Gram matrices match the style (Gatys et al. 2016); Fast runs a network trained "
+                      "to do that in one pass (Johnson et al. 2016); Inside shows the feature maps and Gram matrices "
+                      "themselves.");
 }
 
 void StyleDemo::declare_state(StateFields& f) {
@@ -159,11 +161,12 @@ void StyleDemo::report(DemoReport& out) const {
 }
 
 void StyleDemo::draw() {
-  url_tab_bar("style_views", {"Optimise", "Fast", "Inside", "Notes"}, &view_);
+  url_tab_bar("style_views",
+              {translatable("Optimise"), translatable("Fast"), translatable("Inside"), translatable("Notes")}, &view_);
   if (!images_.message().empty()) ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "%s", images_.message().c_str());
   if (!file_message_.empty()) ImGui::TextDisabled("%s", file_message_.c_str());
   if (!images_.ready()) {
-    ImGui::ProgressBar(images_.loading_progress(), ImVec2(-1, 0), "loading the pictures");
+    ImGui::ProgressBar(images_.loading_progress(), ImVec2(-1, 0), tr("loading the pictures"));
     return;
   }
   switch (static_cast<View>(view_)) {

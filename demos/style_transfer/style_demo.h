@@ -14,6 +14,7 @@
 
 #include "demos/assets.h"
 #include "demos/demo.h"
+#include "demos/i18n/tr.h"
 #include "demos/rgb_image.h"
 #include "demos/style_transfer/fast_panel.h"
 #include "demos/style_transfer/gatys_run.h"
@@ -23,7 +24,7 @@
 class StyleDemo : public Demo {
  public:
   const char* name() const override { return "style"; }
-  const char* title() const override { return "Neural style transfer"; }
+  const char* title() const override { return translatable("Neural style transfer"); }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;
@@ -50,6 +51,7 @@ class StyleDemo : public Demo {
   void optimise_controls();
   void draw_optimise_view();         // optimise_view.cpp
   void draw_picture(const char* caption, const RgbImage& image, int slot, float side);
+  const char* image_caption(ImageSlot slot) const;  // a picture's name as shown
   void draw_notes_view();            // notes_view.cpp
 
   // URL state.

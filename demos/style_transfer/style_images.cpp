@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "demos/assets.h"
+#include "demos/i18n/tr.h"
 #include "demos/style_transfer/image_catalog.h"
 #include "engine/data/image_resize.h"
 
@@ -55,7 +56,7 @@ void StyleImages::update() {
     if (!user_[slot] && loaded_id_[slot] != wanted_id_[slot]) {
       const CatalogImage* entry = find_catalog_image(wanted_id_[slot]);
       if (!entry) {
-        message_ = "No built-in image called \"" + wanted_id_[slot] + "\".";
+        message_ = i18n::format(tr("No built-in image called \"%s\"."), wanted_id_[slot].c_str());
         loaded_id_[slot] = wanted_id_[slot];
         continue;
       }
@@ -101,7 +102,7 @@ bool StyleImages::use_file(ImageSlot which, const std::string& name, const uint8
   int slot = static_cast<int>(which);
   ImageResult decoded = working_image(data, size, kKeptSide);
   if (!decoded.ok) {
-    message_ = name + ": " + decoded.error + " The current pictures are kept.";
+    message_ = name + ": " + decoded.error + " " + tr("The current pictures are kept.");  // the loader's detail stays English
     return false;
   }
   original_[slot] = decoded.image;
