@@ -436,7 +436,11 @@ std::string Shell::status_json() const {
   std::string where = "[";
   for (const ImVec2& p : clipped_at) {
     if (where.size() > 1) where += ',';
-    where += "[" + json_number(p.x) + "," + json_number(p.y) + "]";
+    where += '[';
+    where += json_number(p.x);
+    where += ',';
+    where += json_number(p.y);
+    where += ']';
   }
   add("clipped_glyphs_at", where + "]");
   add("frame", std::to_string(frame_));

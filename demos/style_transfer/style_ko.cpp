@@ -103,7 +103,6 @@ constexpr KoreanRow kRows[] = {
     {"the content photo", "콘텐츠 사진"},
     {"noise", "노이즈"},
     {"a blurred copy", "흐린 사본"},
-    {"start from", "시작 그림"},
     {"optimiser", "옵티마이저"},
     {"L-BFGS (Gatys et al.'s choice) builds a picture of the curvature from its last 10 gradients and searches along "
      "its direction; Adam takes plain adaptive steps of size lr.",
