@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
@@ -21,13 +22,14 @@ float value_of(const Metrics& m, bool errors, bool test) {
 }  // namespace
 
 void dropout_ui::draw_chart_legend() {
-  ImGui::TextColored(kPlainColor, "no dropout");
+  ImGui::TextColored(kPlainColor, "%s", tr("no dropout"));
   ImGui::SameLine();
-  ImGui::TextColored(kDropoutColor, "dropout");
+  ImGui::TextColored(kDropoutColor, "%s", tr("dropout"));
   ImGui::SameLine();
-  ImGui::TextDisabled("solid: test   dashed: train   shaded: the gap between them (overfitting)");
+  ImGui::TextDisabled("%s", tr("solid: test   dashed: train   shaded: the gap between them (overfitting)"));
 }
 
+// `title`: English, marked translatable() by the caller; it is also the chart's ImGui ID.
 void DropoutDemo::draw_loss_chart(const char* title, bool errors, ImVec2 size) {
   ImGui::BeginGroup();
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -36,7 +38,7 @@ void DropoutDemo::draw_loss_chart(const char* title, bool errors, ImVec2 size) {
   bool hovered = ImGui::IsItemHovered();
   // Room for the title above and the axis labels left and below.
   ImVec2 min(origin.x + 40, origin.y + 20), max(origin.x + size.x - 6, origin.y + size.y - 18);
-  draw->AddText(ImVec2(origin.x, origin.y + 2), kLabelColor, title);
+  draw->AddText(ImVec2(origin.x, origin.y + 2), kLabelColor, tr(title));
   draw->AddRectFilled(min, max, IM_COL32(24, 26, 32, 255));
   draw->AddRect(min, max, IM_COL32(255, 255, 255, 50));
 
@@ -65,9 +67,8 @@ void DropoutDemo::draw_loss_chart(const char* title, bool errors, ImVec2 size) {
     else std::snprintf(label, sizeof label, "%.2f", static_cast<double>(v));
     draw->AddText(ImVec2(origin.x, s.y - 7), kLabelColor, label);
   }
-  char epochs[32];
-  std::snprintf(epochs, sizeof epochs, "epoch %.1f", last_epoch);
-  draw->AddText(ImVec2(max.x - ImGui::CalcTextSize(epochs).x, max.y + 2), kLabelColor, epochs);
+  std::string epochs = i18n::format(tr("epoch %.1f"), last_epoch);
+  draw->AddText(ImVec2(max.x - ImGui::CalcTextSize(epochs.c_str()).x, max.y + 2), kLabelColor, epochs.c_str());
   draw->AddText(ImVec2(min.x, max.y + 2), kLabelColor, "0");
 
   draw->PushClipRect(min, max, true);
@@ -97,7 +98,7 @@ void DropoutDemo::draw_loss_chart(const char* title, bool errors, ImVec2 size) {
     ImVec2 s = to_screen(nearest->epoch, 0);
     draw->AddLine(ImVec2(s.x, min.y), ImVec2(s.x, max.y), IM_COL32(255, 255, 255, 80));
     double scale = errors ? 100.0 : 1.0;
-    ImGui::SetTooltip("epoch %.1f\nno dropout: train %.3f  test %.3f\ndropout:    train %.3f  test %.3f", nearest->epoch,
+    ImGui::SetTooltip(tr("epoch %.1f\nno dropout: train %.3f  test %.3f\ndropout:    train %.3f  test %.3f"), nearest->epoch,
                       scale * value_of(nearest->twin[0], errors, false), scale * value_of(nearest->twin[0], errors, true),
                       scale * value_of(nearest->twin[1], errors, false), scale * value_of(nearest->twin[1], errors, true));
   }

@@ -45,14 +45,15 @@ std::vector<std::string> choices(const char* const (&names)[N]) {
 }  // namespace
 
 const char* DropoutDemo::explanation() const {
-  return "Dropout (Hinton et al. 2012; Srivastava et al., JMLR 2014) switches off each unit with probability p at "
-         "every training step: a Bernoulli mask z ~ Bernoulli(1 - p) multiplies the layer, so each mini-batch trains "
-         "a different thinned network and no unit can rely on particular others (co-adaptation). At test time all "
-         "units are on and their outgoing weights are scaled by the keep probability 1 - p, the expected value of "
-         "the mask; inverted dropout instead divides by 1 - p during training and leaves the test network alone. "
-         "Two identical networks (same seed, same mini-batches) train side by side, one with dropout: watch the gap "
-         "between their training and test curves. The tabs show the masks, the learned features, Monte-Carlo "
-         "dropout, and why dropout is an adaptive L2 penalty. The Notes tab has the formulas.";
+  return translatable(
+      "Dropout (Hinton et al. 2012; Srivastava et al., JMLR 2014) switches off each unit with probability p at "
+      "every training step: a Bernoulli mask z ~ Bernoulli(1 - p) multiplies the layer, so each mini-batch trains "
+      "a different thinned network and no unit can rely on particular others (co-adaptation). At test time all "
+      "units are on and their outgoing weights are scaled by the keep probability 1 - p, the expected value of "
+      "the mask; inverted dropout instead divides by 1 - p during training and leaves the test network alone. "
+      "Two identical networks (same seed, same mini-batches) train side by side, one with dropout: watch the gap "
+      "between their training and test curves. The tabs show the masks, the learned features, Monte-Carlo "
+      "dropout, and why dropout is an adaptive L2 penalty. The Notes tab has the formulas.");
 }
 
 void DropoutDemo::declare_state(StateFields& f) {
@@ -120,7 +121,9 @@ void DropoutDemo::poll_asset() {
   AssetStatus status = request_asset(kAssetName);
   asset_progress_ = status.progress;
   if (status.state == AssetStatus::State::Failed) {
-    asset_error_ = status.error.empty() ? std::string("could not load ") + kAssetName : status.error;
+    // Kept in English (asset_error()); the view shows it through tr().
+    asset_error_ =
+        status.error.empty() ? std::string(translatable("could not load data/fashion-mnist.bin")) : status.error;
   } else if (status.state == AssetStatus::State::Ready && status.bytes) {
     ImageAssetResult parsed = parse_image_asset(status.bytes->data(), status.bytes->size());
     if (parsed.ok) asset_ = std::make_shared<const ImageAsset>(std::move(parsed.asset));

@@ -18,6 +18,7 @@
 #include "demos/dropout/mc_inference.h"
 #include "demos/dropout/twin_trainer.h"
 #include "demos/heatmap.h"
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 constexpr int kMaxDropoutLayers = 3;  // hidden layers
@@ -25,7 +26,7 @@ constexpr int kMaxDropoutLayers = 3;  // hidden layers
 class DropoutDemo : public Demo {
  public:
   const char* name() const override { return "dropout"; }
-  const char* title() const override { return "Dropout"; }
+  const char* title() const override { return translatable("Dropout"); }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;

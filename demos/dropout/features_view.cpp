@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
@@ -50,9 +51,10 @@ void DropoutDemo::draw_features_view() {
 
   if (data.is_images()) {
     refresh_weight_images();
-    ImGui::TextWrapped("The first %d hidden units of layer 1: each unit's 784 incoming weights drawn as a 28x28 image "
-                       "(blue positive, orange negative).", kWeightImages);
-    if (ImGui::Checkbox("what training changed: W - W0", &show_weight_change_)) weight_images_step_ = -1;
+    ImGui::TextWrapped(tr("The first %d hidden units of layer 1: each unit's 784 incoming weights drawn as a 28x28 image "
+                          "(blue positive, orange negative)."),
+                       kWeightImages);
+    if (ImGui::Checkbox(tr_id("what training changed: W - W0"), &show_weight_change_)) weight_images_step_ = -1;
     help_marker("Both networks start from the same random weights W0, whose noise hides what a short run learns; "
                 "subtracting them shows it. Srivastava et al. (figure 7) found that without dropout single units "
                 "co-adapt, and mean little on their own, while with dropout each unit detects a part (a stroke, an "
@@ -61,7 +63,7 @@ void DropoutDemo::draw_features_view() {
     float panel = (avail.x - 16) * 0.5f;
     float grid_height = avail.y - histogram_height - ImGui::GetTextLineHeightWithSpacing() * 3 - 30;
     float cell = std::min(panel / 6, grid_height / 6);
-    const char* titles[2] = {"no dropout", "dropout"};
+    const char* titles[2] = {tr("no dropout"), tr("dropout")};
     for (int t = 0; t < 2; ++t) {
       ImVec2 min(origin.x + static_cast<float>(t) * (panel + 16), origin.y + 18);
       draw->AddText(ImVec2(min.x, origin.y), color_u32(t == 0 ? kPlainColor : kDropoutColor), titles[t]);
@@ -74,8 +76,8 @@ void DropoutDemo::draw_features_view() {
     }
     ImGui::Dummy(ImVec2(avail.x, cell * 6 + 22));
   } else {
-    ImGui::TextWrapped("On 2-D points a first-layer unit has only two weights; the co-adaptation shows in the "
-                       "boundaries of the Training tab instead. The activations below still tell the story.");
+    ImGui::TextWrapped("%s", tr("On 2-D points a first-layer unit has only two weights; the co-adaptation shows in the "
+                                "boundaries of the Training tab instead. The activations below still tell the story."));
   }
 
   // Histogram of one hidden layer's activations over the probe examples, both networks on one range.
@@ -83,16 +85,16 @@ void DropoutDemo::draw_features_view() {
   histogram_layer_ = std::clamp(histogram_layer_, 1, std::max(1, layers));
   if (layers == 0) return;
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderInt("hidden layer", &histogram_layer_, 1, layers);
+  ImGui::SliderInt(tr_id("hidden layer"), &histogram_layer_, 1, layers);
   help_marker("ReLU activations of this layer for the first 100 test examples, measured with the test-time "
               "network. Srivastava et al. (figure 8) found dropout makes activations sparse: most units are off "
               "for a given example, and the few that fire carry the information.");
   const ActivationStats& plain = trainer_.activations(Twin::Plain)[static_cast<size_t>(histogram_layer_ - 1)];
   const ActivationStats& dropped = trainer_.activations(Twin::Dropout)[static_cast<size_t>(histogram_layer_ - 1)];
-  ImGui::TextColored(kPlainColor, "no dropout: %.0f%% zero, mean %.3f", 100.0 * static_cast<double>(plain.zero_fraction),
+  ImGui::TextColored(kPlainColor, tr("no dropout: %.0f%% zero, mean %.3f"), 100.0 * static_cast<double>(plain.zero_fraction),
                      static_cast<double>(plain.mean));
   ImGui::SameLine(0, 24);
-  ImGui::TextColored(kDropoutColor, "dropout: %.0f%% zero, mean %.3f", 100.0 * static_cast<double>(dropped.zero_fraction),
+  ImGui::TextColored(kDropoutColor, tr("dropout: %.0f%% zero, mean %.3f"), 100.0 * static_cast<double>(dropped.zero_fraction),
                      static_cast<double>(dropped.mean));
 
   ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -112,9 +114,8 @@ void DropoutDemo::draw_features_view() {
                           color_u32(t == 0 ? kPlainColor : kDropoutColor, 0.85f));
     }
   }
-  char label[48];
-  std::snprintf(label, sizeof label, "activation > 0, up to %.2f", static_cast<double>(plain.top));
-  draw->AddText(ImVec2(min.x, max.y + 2), kLabelColor, label);
-  draw->AddText(ImVec2(origin.x, min.y), kLabelColor, "share");
+  std::string label = i18n::format(tr("activation > 0, up to %.2f"), static_cast<double>(plain.top));
+  draw->AddText(ImVec2(min.x, max.y + 2), kLabelColor, label.c_str());
+  draw->AddText(ImVec2(origin.x, min.y), kLabelColor, tr("share"));
   ImGui::Dummy(size);
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
@@ -49,14 +50,14 @@ void DropoutDemo::draw_inference_view() {
   ImVec2 avail = ImGui::GetContentRegionAvail();
 
   ImGui::SetNextItemWidth(220);
-  ImGui::SliderInt("test example", &example_, 0, data.test_size() - 1);
+  ImGui::SliderInt(tr_id("test example"), &example_, 0, data.test_size() - 1);
   ImGui::SameLine();
   if (ImGui::ArrowButton("previous", ImGuiDir_Left)) example_ = std::max(0, example_ - 1);
   ImGui::SameLine();
   if (ImGui::ArrowButton("next", ImGuiDir_Right)) example_ = std::min(data.test_size() - 1, example_ + 1);
   ImGui::SameLine(0, 20);
   ImGui::SetNextItemWidth(160);
-  ImGui::SliderInt("samples N", &mc_samples_, 1, 500, "%d", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderInt(tr_id("samples N"), &mc_samples_, 1, 500, "%d", ImGuiSliderFlags_Logarithmic);
   example_ = std::clamp(example_, 0, data.test_size() - 1);
   if (example_deterministic_[0].empty() || example_mc_.mean.empty()) return;
 
@@ -74,9 +75,8 @@ void DropoutDemo::draw_inference_view() {
     draw->AddCircleFilled(s, 4, color_u32(kHeatmapPalette[std::clamp(label, 0, 4)]));
     draw->AddCircle(s, 9, IM_COL32(255, 255, 255, 255), 0, 2);
   }
-  char text[96];
-  std::snprintf(text, sizeof text, "true class: %s", data.class_names[static_cast<size_t>(label)].c_str());
-  draw->AddText(ImVec2(origin.x, origin.y + picture + 10), IM_COL32(235, 235, 235, 255), text);
+  std::string truth = i18n::format(tr("true class: %s"), shown_class_name(data, label).c_str());
+  draw->AddText(ImVec2(origin.x, origin.y + picture + 10), IM_COL32(235, 235, 235, 255), truth.c_str());
 
   // Right: per class, the deterministic probability (bar), the MC mean (outlined bar) +- its spread, the plain network (tick).
   float left = origin.x + picture + 110, right = origin.x + avail.x - 10;
@@ -85,7 +85,7 @@ void DropoutDemo::draw_inference_view() {
   const float* plain = example_deterministic_[0].data();
   for (int k = 0; k < data.classes; ++k) {
     float y = origin.y + 4 + row * static_cast<float>(k);
-    const std::string& name = data.class_names[static_cast<size_t>(k)];
+    std::string name = shown_class_name(data, k);
     draw->AddText(ImVec2(left - 8 - ImGui::CalcTextSize(name.c_str()).x, y + row * 0.5f - 8),
                   k == label ? IM_COL32(255, 255, 255, 255) : kLabelColor, name.c_str());
     draw->AddRectFilled(ImVec2(left, y + 2), ImVec2(right, y + row - 2), IM_COL32(32, 34, 40, 255));
@@ -98,40 +98,45 @@ void DropoutDemo::draw_inference_view() {
     draw->AddLine(ImVec2(at(plain[k]), y + 1), ImVec2(at(plain[k]), y + row - 1), color_u32(kPlainColor), 2.5f);
   }
   float legend_y = origin.y + 8 + row * static_cast<float>(data.classes);
-  draw->AddText(ImVec2(left, legend_y), color_u32(kDropoutColor), "weight scaling");
-  draw->AddText(ImVec2(left + 115, legend_y), IM_COL32(200, 200, 210, 255), "MC mean");
-  draw->AddText(ImVec2(left + 185, legend_y), IM_COL32(255, 90, 90, 255), "+- 1 sd");
-  draw->AddText(ImVec2(left + 255, legend_y), color_u32(kPlainColor), "| no dropout");
+  float legend_x = left;
+  auto legend = [&](ImU32 color, const char* text) {  // side by side, spaced by their widths in the UI's language
+    draw->AddText(ImVec2(legend_x, legend_y), color, text);
+    legend_x += ImGui::CalcTextSize(text).x + 16;
+  };
+  legend(color_u32(kDropoutColor), tr("weight scaling"));
+  legend(IM_COL32(200, 200, 210, 255), tr("MC mean"));
+  legend(IM_COL32(255, 90, 90, 255), tr("+- 1 sd"));
+  legend(color_u32(kPlainColor), tr("| no dropout"));
   ImGui::Dummy(ImVec2(avail.x, std::max(picture + 30, legend_y - origin.y + 22)));
 
   int k_fixed = arg_max(fixed, data.classes), k_mc = arg_max(example_mc_.mean.data(), data.classes);
   float mean_spread = 0;
   for (float d : example_mc_.deviation) mean_spread += d / static_cast<float>(data.classes);
-  ImGui::Text("weight scaling: %s (%.0f%%), entropy %.2f", data.class_names[static_cast<size_t>(k_fixed)].c_str(),
+  ImGui::Text(tr("weight scaling: %s (%.0f%%), entropy %.2f"), shown_class_name(data, k_fixed).c_str(),
               100.0 * static_cast<double>(fixed[k_fixed]), static_cast<double>(entropy(fixed, data.classes)));
-  ImGui::Text("MC dropout, N = %d: %s (%.0f%% +- %.0f%%), entropy %.2f, mean spread %.3f", mc_samples_,
-              data.class_names[static_cast<size_t>(k_mc)].c_str(), 100.0 * static_cast<double>(example_mc_.mean[static_cast<size_t>(k_mc)]),
+  ImGui::Text(tr("MC dropout, N = %d: %s (%.0f%% +- %.0f%%), entropy %.2f, mean spread %.3f"), mc_samples_,
+              shown_class_name(data, k_mc).c_str(), 100.0 * static_cast<double>(example_mc_.mean[static_cast<size_t>(k_mc)]),
               100.0 * static_cast<double>(example_mc_.deviation[static_cast<size_t>(k_mc)]),
               static_cast<double>(entropy(example_mc_.mean.data(), data.classes)), static_cast<double>(mean_spread));
-  ImGui::TextWrapped("The spread of the N thinned networks' answers is the model's uncertainty about this example "
-                     "(Gal & Ghahramani 2016): look for examples where it is wide (%s).",
-                     data.is_images() ? "ambiguous shirts, pullovers and coats" : "points near the boundary");
+  ImGui::TextWrapped(tr("The spread of the N thinned networks' answers is the model's uncertainty about this example "
+                        "(Gal & Ghahramani 2016): look for examples where it is wide (%s)."),
+                     data.is_images() ? tr("ambiguous shirts, pullovers and coats") : tr("points near the boundary"));
 
   ImGui::Separator();
-  ImGui::Text("Test error of the dropout network, both ways of predicting");
-  if (ImGui::Button(mc_evaluation_.running() ? "Measuring..." : "Measure now") && !mc_evaluation_.running())
+  ImGui::TextUnformatted(tr("Test error of the dropout network, both ways of predicting"));
+  if (ImGui::Button(mc_evaluation_.running() ? tr_id("Measuring...") : tr_id("Measure now")) && !mc_evaluation_.running())
     mc_evaluation_.start(mc_samples_, trainer_.steps());
   help_marker("Monte-Carlo dropout costs N forward passes per example, measured a little each frame: by itself "
               "whenever training is paused, and on request while it runs.");
   if (mc_evaluation_.running()) ImGui::ProgressBar(mc_evaluation_.progress(data), ImVec2(-1, 0));
   if (mc_evaluation_.finished()) {
-    ImGui::Text("at step %ld on %d test examples:", mc_evaluation_.measured_at_step(), data.test_size());
-    ImGui::TextColored(kDropoutColor, "  weight scaling (one pass):   %.2f%%", 100.0 * static_cast<double>(mc_evaluation_.deterministic_error()));
-    ImGui::Text("  MC dropout (N = %d passes):  %.2f%%", mc_evaluation_.samples(), 100.0 * static_cast<double>(mc_evaluation_.monte_carlo_error()));
-    ImGui::TextColored(kPlainColor, "  no-dropout network (now):    %.2f%%", 100.0 * static_cast<double>(trainer_.metrics(Twin::Plain).test_error));
+    ImGui::Text(tr("at step %ld on %d test examples:"), mc_evaluation_.measured_at_step(), data.test_size());
+    ImGui::TextColored(kDropoutColor, tr("  weight scaling (one pass):   %.2f%%"), 100.0 * static_cast<double>(mc_evaluation_.deterministic_error()));
+    ImGui::Text(tr("  MC dropout (N = %d passes):  %.2f%%"), mc_evaluation_.samples(), 100.0 * static_cast<double>(mc_evaluation_.monte_carlo_error()));
+    ImGui::TextColored(kPlainColor, tr("  no-dropout network (now):    %.2f%%"), 100.0 * static_cast<double>(trainer_.metrics(Twin::Plain).test_error));
   }
-  ImGui::TextWrapped("Weight scaling passes each layer's expected input forward in one pass: exact for a linear "
-                     "network, a close approximation through ReLUs. With N = 1 (a single thinned network) the error "
-                     "is much worse; as N grows the MC mean settles on the ensemble's average, within about a "
-                     "percent of weight scaling, which costs one pass instead of N.");
+  ImGui::TextWrapped("%s", tr("Weight scaling passes each layer's expected input forward in one pass: exact for a linear "
+                              "network, a close approximation through ReLUs. With N = 1 (a single thinned network) the error "
+                              "is much worse; as N grows the MC mean settles on the ensemble's average, within about a "
+                              "percent of weight scaling, which costs one pass instead of N."));
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
@@ -51,20 +52,20 @@ void y_axis(ImDrawList* draw, const Frame& f) {
 }  // namespace
 
 void DropoutDemo::draw_regulariser_view() {
-  ImGui::TextWrapped("One linear unit, y ~ sum_j z_j w_j x_j with keep-masks z_j ~ Bernoulli(p_j), on 8 regression "
-                     "samples. Averaged over many masks, the dropout error's gradient equals the gradient of "
-                     "E_N + 1/2 sum_i p_i (1 - p_i) w_i^2 x_i^2: dropout is an L2 penalty whose strength adapts to "
-                     "each input's scale x_i^2 and peaks at p = 1/2 (Baldi & Sadowski 2013).");
+  ImGui::TextWrapped("%s", tr("One linear unit, y ~ sum_j z_j w_j x_j with keep-masks z_j ~ Bernoulli(p_j), on 8 regression "
+                              "samples. Averaged over many masks, the dropout error's gradient equals the gradient of "
+                              "E_N + 1/2 sum_i p_i (1 - p_i) w_i^2 x_i^2: dropout is an L2 penalty whose strength adapts to "
+                              "each input's scale x_i^2 and peaks at p = 1/2 (Baldi & Sadowski 2013)."));
   ImGui::BeginDisabled(identity_varied_);
   ImGui::SetNextItemWidth(160);
-  ImGui::SliderFloat("keep p", &identity_keep_, 0.05f, 1.0f, "%.2f");
+  ImGui::SliderFloat(tr_id("keep p"), &identity_keep_, 0.05f, 1.0f, "%.2f");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::Checkbox("p_i from 0.2 to 0.9", &identity_varied_);
+  ImGui::Checkbox(tr_id("p_i from 0.2 to 0.9"), &identity_varied_);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(150);
-  ImGui::SliderInt("masks", &identity_draws_, 100, 200000, "%d", ImGuiSliderFlags_Logarithmic);
-  if (!sweep_.finished()) ImGui::ProgressBar(sweep_.progress(), ImVec2(-1, 0), "averaging over masks...");
+  ImGui::SliderInt(tr_id("masks"), &identity_draws_, 100, 200000, "%d", ImGuiSliderFlags_Logarithmic);
+  if (!sweep_.finished()) ImGui::ProgressBar(sweep_.progress(), ImVec2(-1, 0), tr("averaging over masks..."));
   if (sweep_.progress() == 0) return;
 
   const LinearUnitProblem& problem = sweep_.problem();
@@ -87,7 +88,7 @@ void DropoutDemo::draw_regulariser_view() {
     }
   float pad = 0.08f * (hi - lo + 1e-3f);
   ImVec2 left_size((avail.x - 16) * 0.55f, plot_height);
-  Frame f = reserve_frame(draw, origin, left_size, "dE/dw1 as w1 varies (other weights fixed)");
+  Frame f = reserve_frame(draw, origin, left_size, tr("dE/dw1 as w1 varies (other weights fixed)"));
   f.x0 = static_cast<float>(w0.front());
   f.x1 = static_cast<float>(w0.back());
   f.y0 = lo - pad;
@@ -104,13 +105,12 @@ void DropoutDemo::draw_regulariser_view() {
     draw->AddCircleFilled(s, 4, color_u32(kMonteCarloColor));
   }
   draw->PopClipRect();
-  char label[64];
-  std::snprintf(label, sizeof label, "w1 from %.0f to %.0f", w0.front(), w0.back());
-  draw->AddText(ImVec2(f.min.x, f.max.y + 2), kLabelColor, label);
+  std::string range = i18n::format(tr("w1 from %.0f to %.0f"), w0.front(), w0.back());
+  draw->AddText(ImVec2(f.min.x, f.max.y + 2), kLabelColor, range.c_str());
 
   // Right: every weight's gradient at w, as groups of three bars.
   ImVec2 right_origin(origin.x + left_size.x + 16, origin.y);
-  Frame g = reserve_frame(draw, right_origin, ImVec2(avail.x - left_size.x - 16, plot_height), "each dE/dwi at w");
+  Frame g = reserve_frame(draw, right_origin, ImVec2(avail.x - left_size.x - 16, plot_height), tr("each dE/dwi at w"));
   const GradientEstimate& at_w = sweep_.at_weights();
   std::vector<double> plain = mean_unit_gradient(problem, problem.w), exact = regularised_gradient(problem, problem.w);
   g.x0 = 0;
@@ -132,20 +132,22 @@ void DropoutDemo::draw_regulariser_view() {
     }
     double x = i + 0.15 + 0.24 * 2 + 0.1, se = at_w.standard_error[static_cast<size_t>(i)];
     draw->AddLine(g.at(x, values[2] - 2 * se), g.at(x, values[2] + 2 * se), IM_COL32(255, 255, 255, 220), 1.5f);
+    char label[16];
     std::snprintf(label, sizeof label, "w%d", i + 1);
     draw->AddText(ImVec2(g.at(i + 0.4, 0).x, g.max.y + 2), kLabelColor, label);
   }
   ImGui::Dummy(ImVec2(avail.x, plot_height));
-  ImGui::TextColored(kPlainGradientColor, "grad E_N (no penalty)");
+  ImGui::TextColored(kPlainGradientColor, "%s", tr("grad E_N (no penalty)"));
   ImGui::SameLine(0, 16);
-  ImGui::TextColored(kRegularisedColor, "grad (E_N + penalty)");
+  ImGui::TextColored(kRegularisedColor, "%s", tr("grad (E_N + penalty)"));
   ImGui::SameLine(0, 16);
-  ImGui::TextColored(kMonteCarloColor, "mean dropout gradient over %d masks, +-2 s.e.", at_w.draws);
+  ImGui::TextColored(kMonteCarloColor, tr("mean dropout gradient over %d masks, +-2 s.e."), at_w.draws);
 
-  ImGui::TextDisabled("dropout: mean gradient over the masks (s.e. its standard error); regularised: grad (E_N + penalty)");
+  ImGui::TextDisabled("%s", tr("dropout: mean gradient over the masks (s.e. its standard error); regularised: grad (E_N + penalty)"));
   if (ImGui::BeginTable("gradients", 8, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
-    for (const char* heading : {"i", "p_i", "mean x_i^2", "w_i", "dropout", "s.e.", "regularised", "penalty"})
-      ImGui::TableSetupColumn(heading);
+    for (const char* heading : {"i", "p_i", translatable("mean x_i^2"), "w_i", translatable("dropout"), translatable("s.e."),
+                                translatable("regularised"), translatable("penalty")})
+      ImGui::TableSetupColumn(tr(heading));
     ImGui::TableHeadersRow();
     std::vector<double> penalty = penalty_gradient(problem, problem.w);
     double worst = 0;
@@ -165,8 +167,8 @@ void DropoutDemo::draw_regulariser_view() {
       if (at_w.standard_error[u] > 0) worst = std::max(worst, std::fabs(at_w.mean[u] - exact[u]) / at_w.standard_error[u]);
     }
     ImGui::EndTable();
-    ImGui::TextWrapped("Largest difference between the dropout average and the regularised gradient: %.1f standard "
-                       "errors (sampling noise: it shrinks as 1/sqrt(masks)). The grey bars miss by the penalty part.",
+    ImGui::TextWrapped(tr("Largest difference between the dropout average and the regularised gradient: %.1f standard "
+                          "errors (sampling noise: it shrinks as 1/sqrt(masks)). The grey bars miss by the penalty part."),
                        worst);
   }
 }

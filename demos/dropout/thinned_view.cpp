@@ -6,7 +6,7 @@
 // own thinned network.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <string>
 
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
@@ -53,12 +53,13 @@ void DropoutDemo::draw_thinned_view() {
   const ClassificationData& data = trainer_.data();
   const DropoutNetwork& network = trainer_.network(Twin::Dropout);
   if (masks.empty() || batch.empty()) {
-    ImGui::TextWrapped("Press Play or Step: each training step draws new masks for the dropout network.");
+    ImGui::TextWrapped("%s", tr("Press Play or Step: each training step draws new masks for the dropout network."));
     return;
   }
-  ImGui::TextWrapped("Step %ld: the thinned network the dropout twin trained on the first example of this mini-batch. "
-                     "Grey units are dropped: for this example they neither fire nor learn. Every step, and every "
-                     "example in the batch, gets a new mask.", trainer_.steps());
+  ImGui::TextWrapped(tr("Step %ld: the thinned network the dropout twin trained on the first example of this mini-batch. "
+                        "Grey units are dropped: for this example they neither fire nor learn. Every step, and every "
+                        "example in the batch, gets a new mask."),
+                     trainer_.steps());
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -70,29 +71,28 @@ void DropoutDemo::draw_thinned_view() {
     ImVec2 min(origin.x + static_cast<float>(l) * (block + 20), origin.y + 18);
     const Tensor& mask = masks[static_cast<size_t>(l)];
     int width = l == 0 ? data.inputs : network.config().hidden[static_cast<size_t>(l - 1)];
-    char title[48];
-    if (l == 0) std::snprintf(title, sizeof title, "input (p = %.2f)", static_cast<double>(network.drop_rate(0)));
-    else std::snprintf(title, sizeof title, "hidden %d (p = %.2f)", l, static_cast<double>(network.drop_rate(l)));
-    draw->AddText(ImVec2(min.x, origin.y), kLabelColor, title);
+    std::string title = l == 0 ? i18n::format(tr("input (p = %.2f)"), static_cast<double>(network.drop_rate(0)))
+                               : i18n::format(tr("hidden %d (p = %.2f)"), l, static_cast<double>(network.drop_rate(l)));
+    draw->AddText(ImVec2(min.x, origin.y), kLabelColor, title.c_str());
     if (l == 0 && data.is_images()) {
       draw_grey_image(draw, min, block / static_cast<float>(data.image_cols), data.train_row(batch[0]), data.image_rows,
                       data.image_cols, mask.empty() ? nullptr : mask.data());
     } else {
       draw_unit_grid(draw, min, block, mask.empty() ? mask : mask.rows(0, 1), width);
     }
-    char count[64];
     int kept = static_cast<int>(std::lround(kept_fraction(mask, 0) * static_cast<float>(width)));
-    std::snprintf(count, sizeof count, "%d / %d active", kept, width);
-    draw->AddText(ImVec2(min.x, min.y + block + 4), IM_COL32(235, 235, 235, 255), count);
-    std::snprintf(count, sizeof count, "batch %.1f%%, q = %.0f%%", 100.0 * static_cast<double>(batch_kept_fraction(mask)),
-                  100.0 * (1.0 - static_cast<double>(network.drop_rate(l))));
-    draw->AddText(ImVec2(min.x, min.y + block + 20), kLabelColor, count);
+    std::string count = i18n::format(tr("%d / %d active"), kept, width);
+    draw->AddText(ImVec2(min.x, min.y + block + 4), IM_COL32(235, 235, 235, 255), count.c_str());
+    count = i18n::format(tr("batch %.1f%%, q = %.0f%%"), 100.0 * static_cast<double>(batch_kept_fraction(mask)),
+                         100.0 * (1.0 - static_cast<double>(network.drop_rate(l))));
+    draw->AddText(ImVec2(min.x, min.y + block + 20), kLabelColor, count.c_str());
   }
   float y = origin.y + 18 + block + 48;
 
   // Row 2: the first units of each layer, links only between units that are on.
   float diagram_height = std::min(230.0f, avail.y * 0.36f);
-  draw->AddText(ImVec2(origin.x, y), kLabelColor, "The first 10 units of each layer (first example): links only between active units");
+  draw->AddText(ImVec2(origin.x, y), kLabelColor,
+                tr("The first 10 units of each layer (first example): links only between active units"));
   y += 20;
   const std::vector<Linear>& layers = network.layers();
   int diagram_columns = static_cast<int>(layers.size()) + 1;
@@ -133,12 +133,12 @@ void DropoutDemo::draw_thinned_view() {
       }
   }
   for (int c = 0; c < diagram_columns; ++c) {
-    char caption[24];
-    std::snprintf(caption, sizeof caption, "hidden %d", c);
-    if (c == 0) std::snprintf(caption, sizeof caption, "%s", data.is_images() ? "pixels" : "x, y");
-    if (c + 1 == diagram_columns) std::snprintf(caption, sizeof caption, "output");
+    std::string caption = i18n::format(tr("hidden %d"), c);
+    if (c == 0) caption = data.is_images() ? tr("pixels") : "x, y";
+    if (c + 1 == diagram_columns) caption = tr("output");
     ImVec2 bottom = unit_position(c, kDiagramUnits - 1);
-    draw->AddText(ImVec2(bottom.x - ImGui::CalcTextSize(caption).x * 0.5f, bottom.y + 10), kLabelColor, caption);
+    draw->AddText(ImVec2(bottom.x - ImGui::CalcTextSize(caption.c_str()).x * 0.5f, bottom.y + 10), kLabelColor,
+                  caption.c_str());
     for (int i = 0; i < units_in(c); ++i) {
       bool on = unit_on(c, i);
       draw->AddCircleFilled(unit_position(c, i), 7, on ? IM_COL32(235, 235, 235, 255) : kDroppedUnitColor);
@@ -156,10 +156,9 @@ void DropoutDemo::draw_thinned_view() {
     image.resize(mask.dim(1), mask.dim(0));
     for (int i = 0; i < mask.size(); ++i) image.texels[static_cast<size_t>(i)] = mask[i] != 0.0f ? 1.0f : 0.0f;  // kept: bright; dropped: dim
     ++image.version;
-    char caption[96];
-    std::snprintf(caption, sizeof caption, "Hidden layer 1's mask for all %d examples of the batch (rows), %d units (columns)",
-                  mask.dim(0), mask.dim(1));
-    draw->AddText(ImVec2(origin.x, y), kLabelColor, caption);
+    std::string caption = i18n::format(tr("Hidden layer 1's mask for all %d examples of the batch (rows), %d units (columns)"),
+                                       mask.dim(0), mask.dim(1));
+    draw->AddText(ImVec2(origin.x, y), kLabelColor, caption.c_str());
     float height = std::max(40.0f, origin.y + avail.y - y - 24);
     draw_heatmap(ImVec2(origin.x, y + 18), ImVec2(origin.x + avail.x, y + 18 + height), image, kSlotBatchMask, false);
   }

@@ -32,7 +32,10 @@ std::vector<float> grid_points(int resolution) {
 }  // namespace
 
 void DropoutDemo::draw() {
-  url_tab_bar("dropout_views", {"Training", "Thinned network", "Features", "Inference", "Dropout = L2", "Notes"}, &view_);
+  url_tab_bar("dropout_views",
+              {translatable("Training"), translatable("Thinned network"), translatable("Features"),
+               translatable("Inference"), translatable("Dropout = L2"), translatable("Notes")},
+              &view_);
   View view = static_cast<View>(view_);
   if (view == View::Regulariser) return draw_regulariser_view();
   if (view == View::Notes) return draw_notes_view();
@@ -50,50 +53,54 @@ void DropoutDemo::draw_data_status() {
   ImGui::Spacing();
   if (wants_images() && !asset_error_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
-    ImGui::TextWrapped("Fashion-MNIST could not be loaded:");
-    ImGui::TextWrapped("%s", asset_error_.c_str());
+    ImGui::TextWrapped("%s", tr("Fashion-MNIST could not be loaded:"));
+    ImGui::TextWrapped("%s", tr(asset_error_.c_str()));  // the demo's own message is in the table; the engine's stay English
     ImGui::PopStyleColor();
     ImGui::Spacing();
-    ImGui::TextWrapped("The same experiment runs on noisy 2-D points, where overfitting shows as a wiggly boundary.");
-    if (ImGui::Button("Use the 2-D data (moons) instead")) use_points_instead();
+    ImGui::TextWrapped("%s", tr("The same experiment runs on noisy 2-D points, where overfitting shows as a wiggly boundary."));
+    if (ImGui::Button(tr_id("Use the 2-D data (moons) instead"))) use_points_instead();
   } else if (wants_images()) {
-    ImGui::Text("Loading Fashion-MNIST (10,000 training and 2,000 test images, 9 MB)...");
+    ImGui::TextUnformatted(tr("Loading Fashion-MNIST (10,000 training and 2,000 test images, 9 MB)..."));
     ImGui::ProgressBar(asset_progress_, ImVec2(std::min(400.0f, ImGui::GetContentRegionAvail().x), 0));
   } else {
-    ImGui::Text("No data.");
+    ImGui::TextUnformatted(tr("No data."));
   }
 }
 
 void DropoutDemo::draw_training_view() {
   const Metrics &plain = trainer_.metrics(Twin::Plain), &dropped = trainer_.metrics(Twin::Dropout);
-  auto line = [](const char* name, const Metrics& m, ImVec4 color) {
-    ImGui::TextColored(color, "%-10s", name);
-    ImGui::SameLine();
-    ImGui::Text("train %.3f / %4.1f%%   test %.3f / %4.1f%%   gap (test - train error) %4.1f%%",
+  // The names in one column, as wide as the longer one in the UI's language.
+  float name_width = std::max(ImGui::CalcTextSize(tr("no dropout")).x, ImGui::CalcTextSize(tr("dropout")).x);
+  auto line = [name_width](const char* name, const Metrics& m, ImVec4 color) {
+    float x = ImGui::GetCursorPosX();
+    ImGui::TextColored(color, "%s", name);
+    ImGui::SameLine(x + name_width + ImGui::GetStyle().ItemSpacing.x * 2);
+    ImGui::Text(tr("train %.3f / %4.1f%%   test %.3f / %4.1f%%   gap (test - train error) %4.1f%%"),
                 static_cast<double>(m.train_loss), 100.0 * static_cast<double>(m.train_error),
                 static_cast<double>(m.test_loss), 100.0 * static_cast<double>(m.test_error),
                 100.0 * static_cast<double>(m.test_error - m.train_error));
   };
-  ImGui::TextDisabled("loss / error, measured with the test-time network at epoch %.1f%s", trainer_.epochs(),
-                      trainer_.evaluating() ? " (measuring...)" : "");
-  line("no dropout", plain, kPlainColor);
-  line("dropout", dropped, kDropoutColor);
+  ImGui::TextDisabled(trainer_.evaluating() ? tr("loss / error, measured with the test-time network at epoch %.1f (measuring...)")
+                                            : tr("loss / error, measured with the test-time network at epoch %.1f"),
+                      trainer_.epochs());
+  line(tr("no dropout"), plain, kPlainColor);
+  line(tr("dropout"), dropped, kDropoutColor);
 
   draw_chart_legend();
   ImVec2 avail = ImGui::GetContentRegionAvail();
   if (trainer_.data().is_images()) {
     float height = (avail.y - 12) * 0.5f;
-    draw_loss_chart("cross-entropy loss", false, ImVec2(avail.x, height));
-    draw_loss_chart("error (fraction misclassified)", true, ImVec2(avail.x, height));
+    draw_loss_chart(translatable("cross-entropy loss"), false, ImVec2(avail.x, height));
+    draw_loss_chart(translatable("error (fraction misclassified)"), true, ImVec2(avail.x, height));
     return;
   }
   float side = std::min((avail.x - 16) * 0.5f, avail.y * 0.5f);
   draw_boundaries(ImGui::GetCursorScreenPos(), side);
   float height = ImGui::GetContentRegionAvail().y - 4;
   float width = (avail.x - 12) * 0.5f;
-  draw_loss_chart("cross-entropy loss", false, ImVec2(width, height));
+  draw_loss_chart(translatable("cross-entropy loss"), false, ImVec2(width, height));
   ImGui::SameLine(0, 12);
-  draw_loss_chart("error", true, ImVec2(width, height));
+  draw_loss_chart(translatable("error"), true, ImVec2(width, height));
 }
 
 void DropoutDemo::refresh_boundaries() {
@@ -123,7 +130,7 @@ void DropoutDemo::refresh_boundaries() {
 void DropoutDemo::draw_boundaries(ImVec2 origin, float side) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ClassificationData& data = trainer_.data();
-  const char* titles[2] = {"no dropout", "dropout"};
+  const char* titles[2] = {tr("no dropout"), tr("dropout")};
   for (int t = 0; t < 2; ++t) {
     ImVec2 min(origin.x + static_cast<float>(t) * (side + 16), origin.y + 20);
     ImVec2 max(min.x + side, min.y + side);
@@ -140,5 +147,5 @@ void DropoutDemo::draw_boundaries(ImVec2 origin, float side) {
     draw->AddRect(min, max, IM_COL32(255, 255, 255, 70));
   }
   ImGui::Dummy(ImVec2(2 * side + 16, side + 20));
-  ImGui::TextDisabled("Training points; the background is each network's test-time prediction.");
+  ImGui::TextDisabled("%s", tr("Training points; the background is each network's test-time prediction."));
 }

@@ -40,6 +40,7 @@ void TwinTrainer::clear() {
   history_.clear();
   evaluated_epoch_ = -1;
   divergence_.clear();
+  divergence_parts_ = {};
   steps_ = images_trained_ = 0;
   network_steps_[0] = network_steps_[1] = 0;
   metrics_[0] = metrics_[1] = Metrics{};
@@ -143,6 +144,7 @@ void TwinTrainer::train_step(Twin twin) {
   const char* name = twin == Twin::Plain ? "plain" : "dropout";
   if (!loss.ok() || !tape_.backward(loss)) {
     divergence_ = std::string("the ") + name + " network failed: " + tape_.error();
+    divergence_parts_ = {twin, 0, tape_.error()};
     return;
   }
   optimizer.step();
@@ -150,6 +152,7 @@ void TwinTrainer::train_step(Twin twin) {
   if (!std::isfinite(loss.value().item()) || !network.finite()) {
     divergence_ = std::string("the ") + name + " network's loss became NaN or infinite at step " +
                   std::to_string(steps_ + 1) + "; the learning rate is too large for it";
+    divergence_parts_ = {twin, steps_ + 1, ""};
     return;
   }
   if (twin == Twin::Dropout) {

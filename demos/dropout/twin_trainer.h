@@ -69,6 +69,13 @@ class TwinTrainer {
   bool evaluating() const { return evaluation_due_ || activations_due_; }
   bool diverged() const { return !divergence_.empty(); }
   const std::string& divergence() const { return divergence_; }
+  // The same in parts, for the UI to say in its own language.
+  struct Divergence {
+    Twin twin = Twin::Plain;
+    long step = 0;           // the shared step whose loss was not finite; 0 when the tape failed
+    std::string tape_error;  // the tape's own (English) error, when it failed
+  };
+  const Divergence& divergence_parts() const { return divergence_parts_; }
 
   const Metrics& metrics(Twin twin) const { return metrics_[index(twin)]; }
   const std::vector<HistoryPoint>& history() const { return history_.points(); }
@@ -105,6 +112,7 @@ class TwinTrainer {
   int next_twin_ = 0;            // which network takes batch_ next
   long steps_ = 0, network_steps_[2] = {0, 0}, images_trained_ = 0;
   std::string divergence_;
+  Divergence divergence_parts_;
 
   // Evaluation in progress: network, split (0 train, 1 test), next row, sums.
   bool evaluation_due_ = false, activations_due_ = false;

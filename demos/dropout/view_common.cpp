@@ -5,6 +5,22 @@
 
 namespace dropout_ui {
 
+namespace {
+
+// Fashion-MNIST's class names as the asset spells them (tools/make_image_asset.js),
+// marked here for the Korean table: the asset's own strings are translated when shown.
+[[maybe_unused]] constexpr const char* kFashionClassNames[] = {
+    translatable("T-shirt/top"), translatable("Trouser"), translatable("Pullover"), translatable("Dress"),
+    translatable("Coat"),        translatable("Sandal"),  translatable("Shirt"),    translatable("Sneaker"),
+    translatable("Bag"),         translatable("Ankle boot")};
+
+}  // namespace
+
+std::string shown_class_name(const ClassificationData& data, int k) {
+  if (!data.is_images()) return i18n::format(tr("class %d"), k);  // points_from_generator's "class k"
+  return tr(data.class_names[static_cast<size_t>(k)].c_str());
+}
+
 void dashed_polyline(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 color, float thickness, float dash,
                      float gap) {
   float period = dash + gap, phase = 0;  // distance along the line, modulo one dash and gap

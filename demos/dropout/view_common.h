@@ -1,9 +1,12 @@
 // Colours, texture slots and small drawing helpers shared by the dropout demo's views.
 #pragma once
 
+#include <string>
 #include <vector>
 
+#include "demos/dropout/classification_data.h"
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 namespace dropout_ui {
@@ -46,5 +49,7 @@ void draw_grey_image(ImDrawList* draw, ImVec2 min, float pixel, const float* val
 // One line naming the curves of draw_loss_chart (curves_chart.cpp).
 void draw_chart_legend();
 
+// Class k's name in the UI's language (the data keeps the English names).
+std::string shown_class_name(const ClassificationData& data, int k);
 
 }  // namespace dropout_ui
