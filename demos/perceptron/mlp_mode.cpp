@@ -194,9 +194,9 @@ void MlpMode::step(const StepBudget& budget) {
 }
 
 void MlpMode::controls() {
-  if (ImGui::Button(running() ? "Pause" : "Play")) set_running(!running());
+  if (ImGui::Button(running() ? tr_id("Pause") : tr_id("Play"))) set_running(!running());
   ImGui::SameLine();
-  if (ImGui::Button("Step")) {
+  if (ImGui::Button(tr_id("Step"))) {
     if (model_.train_step()) {
       model_.evaluate();
       model_.record_history();
@@ -204,7 +204,7 @@ void MlpMode::controls() {
     heatmaps_stale_ = true;
   }
   ImGui::SameLine();
-  if (ImGui::Button("Reset")) rebuild();
+  if (ImGui::Button(tr_id("Reset"))) rebuild();
   ImGui::SameLine();
   static const char* const kSpeedLabels[] = {"1 step / frame", "1 epoch / frame", "as fast as possible"};
   ImGui::SetNextItemWidth(-1);
@@ -216,21 +216,21 @@ void MlpMode::controls() {
               100.0 * static_cast<double>(model_.test_accuracy()));
   if (model_.diverged()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1));
-    ImGui::TextWrapped("Training diverged (NaN): the learning rate is too large for this network. Lower it and reset.");
+    ImGui::TextWrapped("%s", tr("Training diverged (NaN): the learning rate is too large for this network. Lower it and reset."));
     ImGui::PopStyleColor();
-    if (ImGui::Button("Reset the network")) rebuild();
+    if (ImGui::Button(tr_id("Reset the network"))) rebuild();
   }
 
-  if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr_id("Data"), ImGuiTreeNodeFlags_DefaultOpen)) {
     static const char* const kLabels[kMlpDatasetCount] = {"circle", "XOR", "two Gaussians", "spiral", "linear",
                                                          "moons", "y > sin x", "y > x^2", "k blobs", "k spirals"};
-    ImGui::Combo("data set", &dataset_, kLabels, kMlpDatasetCount);
+    ImGui::Combo(tr_id("data set"), &dataset_, kLabels, kMlpDatasetCount);
     MlpDataset d = static_cast<MlpDataset>(dataset_);
-    if (d == MlpDataset::Blobs || d == MlpDataset::Spirals) ImGui::SliderInt("classes", &classes_, 3, 5);
-    ImGui::SliderFloat("noise", &noise_, 0.0f, 0.5f, "%.2f");
-    ImGui::SliderInt("points", &points_, 20, 1000);
-    ImGui::SliderInt("train %", &train_percent_, 10, 90);
-    if (ImGui::Button("Regenerate")) seed_ = seed_ % 999999 + 1;
+    if (d == MlpDataset::Blobs || d == MlpDataset::Spirals) ImGui::SliderInt(tr_id("classes"), &classes_, 3, 5);
+    ImGui::SliderFloat(tr_id("noise"), &noise_, 0.0f, 0.5f, "%.2f");
+    ImGui::SliderInt(tr_id("points"), &points_, 20, 1000);
+    ImGui::SliderInt(tr_id("train %"), &train_percent_, 10, 90);
+    if (ImGui::Button(tr_id("Regenerate"))) seed_ = seed_ % 999999 + 1;
     ImGui::SameLine();
     ImGui::Text("seed %d", seed_);
     ImGui::Text("Click the plot to add a point of class");
@@ -248,7 +248,7 @@ void MlpMode::controls() {
     if (!user_points_.empty()) {
       ImGui::Text("your points: %d", static_cast<int>(user_points_.size()));
       ImGui::SameLine();
-      if (ImGui::SmallButton("clear")) {
+      if (ImGui::SmallButton(tr_id("clear"))) {
         user_points_.clear();
         user_points_text_.clear();
         rebuild();
@@ -256,19 +256,19 @@ void MlpMode::controls() {
     }
   }
 
-  if (ImGui::CollapsingHeader("Features", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr_id("Features"), ImGuiTreeNodeFlags_DefaultOpen)) {
     for (int i = 0; i < kFeatureCount; ++i) {
       if (i % 4 != 0) ImGui::SameLine();
       ImGui::Checkbox(feature_label(static_cast<Feature>(i)), &features_[i]);
     }
   }
 
-  if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr_id("Network"), ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::Text("hidden layers: %d", hidden_layers_);
     ImGui::SameLine();
-    if (ImGui::SmallButton("+ layer") && hidden_layers_ < kMaxHiddenLayers) ++hidden_layers_;
+    if (ImGui::SmallButton(tr_id("+ layer")) && hidden_layers_ < kMaxHiddenLayers) ++hidden_layers_;
     ImGui::SameLine();
-    if (ImGui::SmallButton("- layer") && hidden_layers_ > 0) --hidden_layers_;
+    if (ImGui::SmallButton(tr_id("- layer")) && hidden_layers_ > 0) --hidden_layers_;
     if (hidden_layers_ > 0 && ImGui::BeginTable("layers", 4, ImGuiTableFlags_SizingStretchProp)) {
       ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_WidthFixed, 36);
       ImGui::TableSetupColumn("neurons");
@@ -296,20 +296,20 @@ void MlpMode::controls() {
     }
   }
 
-  if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr_id("Training"), ImGuiTreeNodeFlags_DefaultOpen)) {
     static const char* const kLossLabels[] = {"cross-entropy", "squared error"};
     static const char* const kOptimizerLabels[] = {"SGD", "momentum (0.9)", "Adam"};
     static const char* const kPenaltyLabels[] = {"none", "L1", "L2"};
-    ImGui::Combo("loss", &loss_, kLossLabels, 2);
-    ImGui::Combo("optimizer", &optimizer_, kOptimizerLabels, 3);
-    ImGui::SliderFloat("learning rate", &learning_rate_, 0.00001f, 10.0f, "%.5g", ImGuiSliderFlags_Logarithmic);
-    ImGui::SliderInt("batch size", &batch_size_, 1, 100);
-    ImGui::Combo("regularization", &penalty_, kPenaltyLabels, 3);
-    if (penalty_ != 0) ImGui::SliderFloat("reg. rate", &penalty_rate_, 0.0f, 1.0f, "%.4f", ImGuiSliderFlags_Logarithmic);
+    ImGui::Combo(tr_id("loss"), &loss_, kLossLabels, 2);
+    ImGui::Combo(tr_id("optimizer"), &optimizer_, kOptimizerLabels, 3);
+    ImGui::SliderFloat(tr_id("learning rate"), &learning_rate_, 0.00001f, 10.0f, "%.5g", ImGuiSliderFlags_Logarithmic);
+    ImGui::SliderInt(tr_id("batch size"), &batch_size_, 1, 100);
+    ImGui::Combo(tr_id("regularization"), &penalty_, kPenaltyLabels, 3);
+    if (penalty_ != 0) ImGui::SliderFloat(tr_id("reg. rate"), &penalty_rate_, 0.0f, 1.0f, "%.4f", ImGuiSliderFlags_Logarithmic);
   }
-  if (ImGui::CollapsingHeader("View")) {
-    ImGui::Checkbox("show test data", &show_test_);
-    ImGui::Checkbox("discretize output", &discretize_);
+  if (ImGui::CollapsingHeader(tr_id("View"))) {
+    ImGui::Checkbox(tr_id("show test data"), &show_test_);
+    ImGui::Checkbox(tr_id("discretize output"), &discretize_);
   }
 }
 

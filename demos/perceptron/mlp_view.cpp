@@ -174,9 +174,9 @@ void MlpMode::draw_network_diagram(ImVec2 origin, ImVec2 size) {
   }
   // ... and whole layers, beside the output.
   ImGui::SetCursorScreenPos(ImVec2(origin.x + size.x - 74, origin.y + size.y - 26));
-  if (ImGui::SmallButton("+layer") && hidden_layers_ < kMaxHiddenLayers) ++hidden_layers_;
+  if (ImGui::SmallButton(tr_id("+layer")) && hidden_layers_ < kMaxHiddenLayers) ++hidden_layers_;
   ImGui::SameLine(0, 2);
-  if (ImGui::SmallButton("-layer") && hidden_layers_ > 0) --hidden_layers_;
+  if (ImGui::SmallButton(tr_id("-layer")) && hidden_layers_ > 0) --hidden_layers_;
 }
 
 void MlpMode::draw_loss_chart(ImVec2 origin, ImVec2 size) {

@@ -269,17 +269,17 @@ void ReluMode::controls() {
 }
 
 void ReluMode::training_controls() {
-  if (ImGui::Button(running() ? "Pause" : "Fit")) {
+  if (ImGui::Button(running() ? tr_id("Pause") : tr_id("Fit"))) {
     if (diverged_) reset_training();
     set_running(!running());
   }
   ImGui::SameLine();
-  if (ImGui::Button("Step")) {
+  if (ImGui::Button(tr_id("Step"))) {
     if (diverged_) reset_training();
     train_step();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Random start")) {
+  if (ImGui::Button(tr_id("Random start"))) {
     seed_ = seed_ % 999999 + 1;
     randomize_units();
   }
@@ -292,17 +292,17 @@ void ReluMode::training_controls() {
                      FLT_MAX, ImVec2(ImGui::GetContentRegionAvail().x, 40));  // PlotLines takes no -1 width
   if (diverged_) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1));
-    ImGui::TextWrapped("training diverged (NaN): lower the learning rate");
+    ImGui::TextWrapped("%s", tr("training diverged (NaN): lower the learning rate"));
     ImGui::PopStyleColor();
-    if (ImGui::Button("Reset training")) reset_training();
+    if (ImGui::Button(tr_id("Reset training"))) reset_training();
     help_marker("The loss or a parameter stopped being a finite number, or a parameter passed +/-100, from where "
                 "float32 overflows within a few steps. The units are back at their last finite values; Reset "
                 "training clears the optimizer's state and keeps them.");
   }
-  if (ImGui::Combo("target", &target_, kTargetLabels, kTargetCount)) rebuild_grid();
-  ImGui::SliderInt("units k", &units_, 1, kMaxUnits);
-  ImGui::SliderFloat("learning rate", &rate_, 1e-4f, 1e6f, "%.4g", ImGuiSliderFlags_Logarithmic);
-  ImGui::SliderInt("steps / s", &speed_, 1, 100000, "%d", ImGuiSliderFlags_Logarithmic);
+  if (ImGui::Combo(tr_id("target"), &target_, kTargetLabels, kTargetCount)) rebuild_grid();
+  ImGui::SliderInt(tr_id("units k"), &units_, 1, kMaxUnits);
+  ImGui::SliderFloat(tr_id("learning rate"), &rate_, 1e-4f, 1e6f, "%.4g", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderInt(tr_id("steps / s"), &speed_, 1, 100000, "%d", ImGuiSliderFlags_Logarithmic);
 }
 
 void ReluMode::unit_controls() {
@@ -310,7 +310,7 @@ void ReluMode::unit_controls() {
   help_marker("In the plot, drag a unit's dot (its kink, x = -b/w) left or right to move the kink; drag it up or "
               "down to bend the curve there: a changes so that the unit's line, one unit past the kink on its "
               "sloped side, follows the mouse. Open a unit below for exact sliders.");
-  ImGui::SliderFloat("offset c", &offset_, -3, 3, "%.2f");
+  ImGui::SliderFloat(tr_id("offset c"), &offset_, -3, 3, "%.2f");
   for (int i = 0; i < units_; ++i) {
     Unit& u = units_params_[static_cast<size_t>(i)];
     ImGui::PushID(i);
@@ -320,11 +320,11 @@ void ReluMode::unit_controls() {
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) highlighted_ = i;
     if (open) {
-      ImGui::SliderFloat("a (height)", &u.a, -3, 3, "%.2f");
-      ImGui::SliderFloat("w (slope)", &u.w, -4, 4, "%.2f");
+      ImGui::SliderFloat(tr_id("a (height)"), &u.a, -3, 3, "%.2f");
+      ImGui::SliderFloat(tr_id("w (slope)"), &u.w, -4, 4, "%.2f");
       if (has_kink(i)) {
         float kink_x = kink(i);
-        if (ImGui::SliderFloat("kink x", &kink_x, kXMin, kXMax, "%.2f")) u.b = -u.w * kink_x;
+        if (ImGui::SliderFloat(tr_id("kink x"), &kink_x, kXMin, kXMax, "%.2f")) u.b = -u.w * kink_x;
       }
       ImGui::SliderFloat("b", &u.b, -8, 8, "%.2f");
       u = Unit{clamp_parameter(u.a), clamp_parameter(u.w), clamp_parameter(u.b)};
@@ -409,7 +409,7 @@ void ReluMode::draw() {
                       hovered_kink_ + 1, static_cast<double>(u.a), static_cast<double>(u.w), u.b < 0 ? '-' : '+',
                       std::fabs(static_cast<double>(u.b)), static_cast<double>(kink(hovered_kink_)));
   }
-  plot.legend("white: f(x)   dashed: target   thin: units a_i ReLU(w_i x + b_i)   dots: kinks (drag)");
+  plot.legend(tr("white: f(x)   dashed: target   thin: units a_i ReLU(w_i x + b_i)   dots: kinks (drag)"));
 }
 
 void ReluMode::report(DemoReport& out) const {
