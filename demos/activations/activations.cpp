@@ -2,13 +2,15 @@
 
 #include <cmath>
 
+#include "demos/i18n/tr.h"
 #include "demos/plot.h"
 #include "imgui.h"
 
 namespace {
 
 const char* const kNames[] = {"sigmoid", "tanh", "relu", "leaky_relu", "gelu", "linear"};
-const char* const kLabels[] = {"sigmoid", "tanh", "ReLU", "leaky ReLU (0.01)", "GELU (tanh approx.)", "linear"};
+const char* const kLabels[] = {"sigmoid", "tanh", "ReLU", "leaky ReLU (0.01)", translatable("GELU (tanh approx.)"),
+                                translatable("linear")};
 constexpr int kCount = 6;
 constexpr ImU32 kCurveColors[kCount] = {IM_COL32(120, 200, 255, 255), IM_COL32(255, 170, 90, 255),
                                         IM_COL32(130, 230, 130, 255), IM_COL32(230, 130, 230, 255),
@@ -17,11 +19,12 @@ constexpr ImU32 kCurveColors[kCount] = {IM_COL32(120, 200, 255, 255), IM_COL32(2
 }  // namespace
 
 const char* ActivationsDemo::explanation() const {
-  return "A layer computes h = f(Wx + b). Without the nonlinearity f, two layers W2(W1 x + b1) + b2 are "
-         "again one linear map, so depth would add nothing. The derivative f'(x) (the faint curve) is what "
-         "backpropagation multiplies by at every layer: sigmoid's never exceeds 0.25 and tanh's is 1 "
-         "only at 0, so deep stacks of them shrink gradients (vanishing gradients), while ReLU passes a "
-         "gradient of exactly 1 wherever it is active and 0 where it is not (a 'dead' unit).";
+  return translatable(
+      "A layer computes h = f(Wx + b). Without the nonlinearity f, two layers W2(W1 x + b1) + b2 are "
+      "again one linear map, so depth would add nothing. The derivative f'(x) (the faint curve) is what "
+      "backpropagation multiplies by at every layer: sigmoid's never exceeds 0.25 and tanh's is 1 "
+      "only at 0, so deep stacks of them shrink gradients (vanishing gradients), while ReLU passes a "
+      "gradient of exactly 1 wherever it is active and 0 where it is not (a 'dead' unit).");
 }
 
 void ActivationsDemo::declare_state(StateFields& f) {
@@ -33,11 +36,13 @@ void ActivationsDemo::declare_state(StateFields& f) {
 }
 
 void ActivationsDemo::controls() {
-  ImGui::Combo("function", &function_, kLabels, kCount);
-  ImGui::Checkbox("show derivative", &show_derivative_);
-  ImGui::Checkbox("compare all", &compare_all_);
-  ImGui::SliderFloat("x range", &range_, 1, 10, "+/- %.1f");
-  ImGui::SliderFloat("probe x", &probe_x_, -range_, range_, "%.2f");
+  const char* labels[kCount];
+  for (int i = 0; i < kCount; ++i) labels[i] = tr(kLabels[i]);
+  ImGui::Combo(tr_id("function"), &function_, labels, kCount);
+  ImGui::Checkbox(tr_id("show derivative"), &show_derivative_);
+  ImGui::Checkbox(tr_id("compare all"), &compare_all_);
+  ImGui::SliderFloat(tr_id("x range"), &range_, 1, 10, "+/- %.1f");
+  ImGui::SliderFloat(tr_id("probe x"), &probe_x_, -range_, range_, "%.2f");
   Activation a = static_cast<Activation>(function_);
   ImGui::Separator();
   ImGui::Text("f(%.2f)  = %.4f", probe_x_, activation_value(a, probe_x_));
@@ -59,7 +64,7 @@ void ActivationsDemo::draw() {
   }
   Activation a = static_cast<Activation>(function_);
   plot.ring(probe_x_, activation_value(a, probe_x_), IM_COL32(255, 255, 255, 255), 6);
-  plot.legend(show_derivative_ ? "bright: f(x)   faint: f'(x)   ring: probe x" : "f(x)   ring: probe x");
+  plot.legend(show_derivative_ ? tr("bright: f(x)   faint: f'(x)   ring: probe x") : tr("f(x)   ring: probe x"));
 }
 
 void ActivationsDemo::report(DemoReport& out) const {

@@ -5,12 +5,13 @@
 #pragma once
 
 #include "demos/demo.h"
+#include "demos/i18n/tr.h"
 #include "engine/ops/activations.h"  // activation_value / activation_derivative
 
 class ActivationsDemo : public Demo {
  public:
   const char* name() const override { return "activations"; }
-  const char* title() const override { return "Activation functions"; }
+  const char* title() const override { return translatable("Activation functions"); }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 namespace {
@@ -22,20 +23,22 @@ void help_text(const char* text) {
 
 const char* GatesMode::explanation() const {
   if (gate() != Gate::Xor)
-    return "A perceptron computes h(x) = sign(w0 + w1 x1 + w2 x2), read here as 1 for + and 0 for -. With "
-           "inputs in {0, 1} the four rows of a truth table are the corners of the unit square, and the unit "
-           "answers 1 on the blue side of the white line w0 + w1 x1 + w2 x2 = 0 and 0 on the orange side; the "
-           "arrow is (w1, w2). The notes' OR is sign(3 x1 + 3 x2 - 2): the line x1 + x2 = 2/3 cuts (0,0) off "
-           "from the other corners. AND, (-4, 3, 3), moves it to x1 + x2 = 4/3, leaving only (1,1) on the + "
-           "side; NAND flips every sign of AND. Rosenblatt's rule finds such weights by itself (Perceptron tab).";
-  return "XOR is 1 on (0,1) and (1,0) and 0 on (0,0) and (1,1): the classes sit on the two diagonals, and no "
-         "line has both blue corners on one side and both orange on the other (Minsky & Papert 1969); the "
-         "best line gets three rows right. Two layers do it: the hidden units OR (green line) and NAND "
-         "(magenta line) each cut off one orange corner, and the output unit AND answers 1 only in the band "
-         "between them: XOR = AND(OR, NAND). To learn it, the step becomes smooth so that gradients exist: "
-         "h = tanh(W x + b) (or the sigmoid), logit z = v.h + c, loss L = -t log s(z) - (1 - t) log(1 - s(z)) with s the "
-         "sigmoid. Its gradient dL/dz = s(z) - t flows back through v to W by the chain rule, and Adam moves "
-         "every weight; the plot shows the two hidden lines W x + b = 0 turning as it learns.";
+    return translatable(
+        "A perceptron computes h(x) = sign(w0 + w1 x1 + w2 x2), read here as 1 for + and 0 for -. With "
+        "inputs in {0, 1} the four rows of a truth table are the corners of the unit square, and the unit "
+        "answers 1 on the blue side of the white line w0 + w1 x1 + w2 x2 = 0 and 0 on the orange side; the "
+        "arrow is (w1, w2). The notes' OR is sign(3 x1 + 3 x2 - 2): the line x1 + x2 = 2/3 cuts (0,0) off "
+        "from the other corners. AND, (-4, 3, 3), moves it to x1 + x2 = 4/3, leaving only (1,1) on the + "
+        "side; NAND flips every sign of AND. Rosenblatt's rule finds such weights by itself (Perceptron tab).");
+  return translatable(
+      "XOR is 1 on (0,1) and (1,0) and 0 on (0,0) and (1,1): the classes sit on the two diagonals, and no "
+      "line has both blue corners on one side and both orange on the other (Minsky & Papert 1969); the "
+      "best line gets three rows right. Two layers do it: the hidden units OR (green line) and NAND "
+      "(magenta line) each cut off one orange corner, and the output unit AND answers 1 only in the band "
+      "between them: XOR = AND(OR, NAND). To learn it, the step becomes smooth so that gradients exist: "
+      "h = tanh(W x + b) (or the sigmoid), logit z = v.h + c, loss L = -t log s(z) - (1 - t) log(1 - s(z)) with s the "
+      "sigmoid. Its gradient dL/dz = s(z) - t flows back through v to W by the chain rule, and Adam moves "
+      "every weight; the plot shows the two hidden lines W x + b = 0 turning as it learns.");
 }
 
 void GatesMode::declare_state(StateFields& f) {
@@ -115,73 +118,73 @@ void GatesMode::step(const StepBudget& budget) {
 
 void GatesMode::controls() {
   int picked = gate_;
-  if (ImGui::Combo("gate", &picked, kGateNames, kGateCount) && picked != gate_) select_gate(picked);
+  if (ImGui::Combo(tr_id("gate"), &picked, kGateNames, kGateCount) && picked != gate_) select_gate(picked);
   if (gate() == Gate::Xor) {
-    help_text("No single line puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other "
-              "(Minsky & Papert 1969). Try the sliders; then add a layer.");
-    bool changed = ImGui::RadioButton("one line", &xor_view_, 0);
+    help_text(tr("No single line puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other "
+                 "(Minsky & Papert 1969). Try the sliders; then add a layer."));
+    bool changed = ImGui::RadioButton(tr_id("one line"), &xor_view_, 0);
     ImGui::SameLine();
-    changed |= ImGui::RadioButton("two layers", &xor_view_, 1);
+    changed |= ImGui::RadioButton(tr_id("two layers"), &xor_view_, 1);
     ImGui::SameLine();
-    changed |= ImGui::RadioButton("learned", &xor_view_, 2);
+    changed |= ImGui::RadioButton(tr_id("learned"), &xor_view_, 2);
     if (changed) set_running(false);
   }
   if (shown() == Shown::SingleUnit) {
-    ImGui::SliderFloat("w0 (bias)", &w0_, -5, 5, "%.2f");
+    ImGui::SliderFloat(tr_id("w0 (bias)"), &w0_, -5, 5, "%.2f");
     ImGui::SliderFloat("w1", &w1_, -5, 5, "%.2f");
     ImGui::SliderFloat("w2", &w2_, -5, 5, "%.2f");
-    if (ImGui::Button("Use the notes' weights")) select_gate(gate_);
-    if (gate() == Gate::Xor) ImGui::TextDisabled("(for XOR: OR's, which get 3 of 4 rows)");
-    help_text("h(x) = step(w0 + w1 x1 + w2 x2): 1 if positive, else 0.");
+    if (ImGui::Button(tr_id("Use the notes' weights"))) select_gate(gate_);
+    if (gate() == Gate::Xor) ImGui::TextDisabled("%s", tr("(for XOR: OR's, which get 3 of 4 rows)"));
+    help_text(tr("h(x) = step(w0 + w1 x1 + w2 x2): 1 if positive, else 0."));
   } else if (shown() == Shown::HandBuilt) {
-    help_text("h1 = OR(x) = step(-2 + 3 x1 + 3 x2), green line\n"
-              "h2 = NAND(x) = step(4 - 3 x1 - 3 x2), magenta line\n"
-              "y = AND(h1, h2) = step(-4 + 3 h1 + 3 h2)\n"
-              "In the hidden layer the corners move to (h1, h2): (0,0) -> (0,1), (0,1) and (1,0) -> (1,1), "
-              "(1,1) -> (1,0), and there one line, AND's, splits them.");
+    help_text(tr("h1 = OR(x) = step(-2 + 3 x1 + 3 x2), green line\n"
+                 "h2 = NAND(x) = step(4 - 3 x1 - 3 x2), magenta line\n"
+                 "y = AND(h1, h2) = step(-4 + 3 h1 + 3 h2)\n"
+                 "In the hidden layer the corners move to (h1, h2): (0,0) -> (0,1), (0,1) and (1,0) -> (1,1), "
+                 "(1,1) -> (1,0), and there one line, AND's, splits them."));
   } else {
     learner_controls();
   }
   ImGui::Separator();
   truth_table();
-  ImGui::Text("rows right: %d / 4", shown_rows_correct());
+  ImGui::Text(tr("rows right: %d / 4"), shown_rows_correct());
 }
 
 void GatesMode::learner_controls() {
-  ImGui::TextUnformatted("Learn XOR from scratch (2-2-1 network)");
-  if (ImGui::Button(running() ? "Pause" : "Run")) set_running(!running());
+  ImGui::TextUnformatted(tr("Learn XOR from scratch (2-2-1 network)"));
+  if (ImGui::Button(running() ? tr_id("Pause") : tr_id("Run"))) set_running(!running());
   ImGui::SameLine();
-  if (ImGui::Button("Step")) learner_.train_step();
+  if (ImGui::Button(tr_id("Step"))) learner_.train_step();
   ImGui::SameLine();
-  if (ImGui::Button("Reset")) reset_learner();
+  if (ImGui::Button(tr_id("Reset"))) reset_learner();
   ImGui::SameLine();
-  if (ImGui::Button("New seed")) {
+  if (ImGui::Button(tr_id("New seed"))) {
     seed_ = seed_ % 999999 + 1;
     reset_learner();
   }
-  bool rebuild = ImGui::InputInt("seed", &seed_);
+  bool rebuild = ImGui::InputInt(tr_id("seed"), &seed_);
   seed_ = std::clamp(seed_, 0, 999999);
-  rebuild |= ImGui::Combo("hidden units", &activation_, kActivationNames, 2);
+  rebuild |= ImGui::Combo(tr_id("hidden units"), &activation_, kActivationNames, 2);
   if (rebuild) reset_learner();
-  if (ImGui::SliderFloat("Adam rate", &rate_, 0.001f, 1.0f, "%.3f", ImGuiSliderFlags_Logarithmic))
+  if (ImGui::SliderFloat(tr_id("Adam rate"), &rate_, 0.001f, 1.0f, "%.3f", ImGuiSliderFlags_Logarithmic))
     learner_.set_rate(rate_);
-  ImGui::SliderInt("steps / s", &speed_, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic);
-  ImGui::Text("step %ld   loss %.4f", learner_.steps(), static_cast<double>(learner_.loss()));
+  ImGui::SliderInt(tr_id("steps / s"), &speed_, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic);
+  ImGui::Text(tr("step %ld   loss %.4f"), learner_.steps(), static_cast<double>(learner_.loss()));
   if (learner_.plateaued()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.3f, 1));
-    ImGui::TextWrapped("Stuck: the loss has stopped falling with a row still wrong. Typically two rows get "
-                       "the same hidden values (h1, h2 below), so the output cannot tell them apart, and the "
-                       "saturated units pass back almost no gradient. A 2-2-1 network ends in such a local "
-                       "minimum from about half the seeds.");
+    ImGui::TextWrapped("%s", tr("Stuck: the loss has stopped falling with a row still wrong. Typically two rows "
+                                "get the same hidden values (h1, h2 below), so the output cannot tell them apart, "
+                                "and the saturated units pass back almost no gradient. A 2-2-1 network ends in such "
+                                "a local minimum from about half the seeds."));
     ImGui::PopStyleColor();
-    if (ImGui::Button("Try another seed")) {
+    if (ImGui::Button(tr_id("Try another seed"))) {
       seed_ = seed_ % 999999 + 1;
       reset_learner();
       set_running(true);
     }
   } else if (learner_.rows_correct() == 4) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.4f, 0.9f, 0.5f, 1));
-    ImGui::TextWrapped("All four rows right. Compare its hidden lines with OR and NAND.");
+    ImGui::TextWrapped("%s", tr("All four rows right. Compare its hidden lines with OR and NAND."));
     ImGui::PopStyleColor();
   }
 }
@@ -190,7 +193,7 @@ void GatesMode::truth_table() const {
   Shown view = shown();
   const char* gate_label = gate_name(gate());
   std::vector<const char*> headers = {"x1", "x2"};
-  if (view == Shown::SingleUnit) headers.insert(headers.end(), {"score", "h"});
+  if (view == Shown::SingleUnit) headers.insert(headers.end(), {tr("score"), "h"});
   if (view == Shown::HandBuilt) headers.insert(headers.end(), {"OR", "NAND", "y"});
   if (view == Shown::Learned) headers.insert(headers.end(), {"h1", "h2", "p(1)"});
   headers.insert(headers.end(), {gate_label, ""});

@@ -12,7 +12,7 @@
 class GatesMode : public Mode {
  public:
   const char* name() const override { return "gates"; }
-  const char* title() const override { return "Logic gates"; }
+  const char* title() const override { return translatable("Logic gates"); }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;

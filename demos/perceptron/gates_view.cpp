@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "demos/i18n/tr.h"
 #include "demos/plot.h"
 #include "imgui.h"
 
@@ -17,14 +18,14 @@ NetworkDiagram GatesMode::diagram() const {
   NetworkDiagram net;
   switch (shown()) {
     case Shown::SingleUnit:
-      net.caption = "h = step(w0 + w1 x1 + w2 x2): 1 if positive, else 0";
+      net.caption = tr("h = step(w0 + w1 x1 + w2 x2): 1 if positive, else 0");
       // For XOR the unit is not XOR, only one line's best attempt.
       net.layers = {{{gate() == Gate::Xor ? "h" : gate_name(gate()), w0_, {w1_, w2_}, IM_COL32(255, 255, 255, 255)}}};
       net.output_label = gate() == Gate::Xor ? "XOR?" : "h";
       break;
     case Shown::HandBuilt: {
       HandBuiltXor x;
-      net.caption = "every unit: step(b + w.inputs), 1 if positive, else 0";
+      net.caption = tr("every unit: step(b + w.inputs), 1 if positive, else 0");
       net.layers = {{{"OR", x.hidden_or.w0, {x.hidden_or.w1, x.hidden_or.w2}, kHiddenColors[0]},
                      {"NAND", x.hidden_nand.w0, {x.hidden_nand.w1, x.hidden_nand.w2}, kHiddenColors[1]}},
                     {{"AND", x.output_and.w0, {x.output_and.w1, x.output_and.w2}, IM_COL32(255, 255, 255, 255)}}};
@@ -32,15 +33,14 @@ NetworkDiagram GatesMode::diagram() const {
       break;
     }
     case Shown::Learned: {
-      char caption[96];
-      std::snprintf(caption, sizeof caption, "hidden: %s(b + w.x)   output: 1 if b + v.h > 0", learner_.activation() == Activation::Tanh ? "tanh" : "sigmoid");
-      net.caption = caption;
+      net.caption = i18n::format(tr("hidden: %s(b + w.x)   output: 1 if b + v.h > 0"),
+                                 learner_.activation() == Activation::Tanh ? "tanh" : "sigmoid");
       std::vector<DiagramUnit> hidden;
       for (int j = 0; j < 2; ++j)
         hidden.push_back({j == 0 ? "h1" : "h2", learner_.hidden_bias(j),
                           {learner_.hidden_weight(0, j), learner_.hidden_weight(1, j)}, kHiddenColors[j]});
       net.layers = {hidden,
-                    {{"out", learner_.output_bias(), {learner_.output_weight(0), learner_.output_weight(1)},
+                    {{tr("out"), learner_.output_bias(), {learner_.output_weight(0), learner_.output_weight(1)},
                       IM_COL32(255, 255, 255, 255)}}};
       net.output_label = "y";
       break;
@@ -100,7 +100,7 @@ void GatesMode::draw() {
     ImVec2 at(row[0] == 0 ? s.x - size.x - 20 : s.x + 20, row[1] == 0 ? s.y + 14 : s.y - 14 - size.y);
     draw->AddText(at, IM_COL32(255, 255, 255, 255), label);
   }
-  plot.legend(shown() == Shown::SingleUnit ? "blue: gate gives 1   orange: 0   red ring: unit is wrong"
-                                           : "blue: gate gives 1   orange: 0   red ring: network is wrong");
+  plot.legend(shown() == Shown::SingleUnit ? tr("blue: gate gives 1   orange: 0   red ring: unit is wrong")
+                                           : tr("blue: gate gives 1   orange: 0   red ring: network is wrong"));
   ImGui::EndChild();
 }

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 namespace {
@@ -42,6 +43,13 @@ bool parse_user_points(const std::string& text, std::vector<UserPoint>* out) {
 
 bool valid_user_points(const std::string& text) { return parse_user_points(text, nullptr); }
 
+// ImGui::Combo over names marked translatable(), shown in the current language.
+bool translated_combo(const char* label, int* current, const char* const* items, int count) {
+  std::vector<const char*> shown;
+  for (int i = 0; i < count; ++i) shown.push_back(tr(items[i]));
+  return ImGui::Combo(label, current, shown.data(), count);
+}
+
 std::string format_user_points(const std::vector<UserPoint>& points) {
   std::string text;
   char buffer[48];
@@ -56,16 +64,17 @@ std::string format_user_points(const std::vector<UserPoint>& points) {
 }  // namespace
 
 const char* MlpMode::explanation() const {
-  return "Forward pass: each hidden layer computes h = f(W h_prev + b) from the layer before (the inputs are the "
-         "chosen features of the point), and the output layer gives one score per class: softmax turns the scores "
-         "into probabilities (a sigmoid for two classes), which colour the plane. Training picks a mini-batch, "
-         "measures the cross-entropy -log p(true class) (or the squared error, to compare), and backpropagation "
-         "applies the chain rule from the loss back to every weight: dL/dW = dL/dh * dh/dW, layer by layer. The "
-         "optimizer then steps each weight against its gradient, W <- W - rate * dL/dW (plus momentum or Adam's "
-         "running averages). Dropout silences a random fraction of a layer's units at each step (scaling the rest "
-         "by 1/(1-p)); L1 and L2 add rate * sum|w| or rate * sum w^2 / 2 to the loss. Each small square in the "
-         "network is what that neuron computes over the plane; links are blue for positive weights, orange for "
-         "negative, thicker for larger ones.";
+  return translatable(
+      "Forward pass: each hidden layer computes h = f(W h_prev + b) from the layer before (the inputs are the "
+      "chosen features of the point), and the output layer gives one score per class: softmax turns the scores "
+      "into probabilities (a sigmoid for two classes), which colour the plane. Training picks a mini-batch, "
+      "measures the cross-entropy -log p(true class) (or the squared error, to compare), and backpropagation "
+      "applies the chain rule from the loss back to every weight: dL/dW = dL/dh * dh/dW, layer by layer. The "
+      "optimizer then steps each weight against its gradient, W <- W - rate * dL/dW (plus momentum or Adam's "
+      "running averages). Dropout silences a random fraction of a layer's units at each step (scaling the rest "
+      "by 1/(1-p)); L1 and L2 add rate * sum|w| or rate * sum w^2 / 2 to the loss. Each small square in the "
+      "network is what that neuron computes over the plane; links are blue for positive weights, orange for "
+      "negative, thicker for larger ones.");
 }
 
 void MlpMode::declare_state(StateFields& f) {
@@ -194,9 +203,9 @@ void MlpMode::step(const StepBudget& budget) {
 }
 
 void MlpMode::controls() {
-  if (ImGui::Button(running() ? "Pause" : "Play")) set_running(!running());
+  if (ImGui::Button(running() ? tr_id("Pause") : tr_id("Play"))) set_running(!running());
   ImGui::SameLine();
-  if (ImGui::Button("Step")) {
+  if (ImGui::Button(tr_id("Step"))) {
     if (model_.train_step()) {
       model_.evaluate();
       model_.record_history();
@@ -204,36 +213,39 @@ void MlpMode::controls() {
     heatmaps_stale_ = true;
   }
   ImGui::SameLine();
-  if (ImGui::Button("Reset")) rebuild();
+  if (ImGui::Button(tr_id("Reset"))) rebuild();
   ImGui::SameLine();
-  static const char* const kSpeedLabels[] = {"1 step / frame", "1 epoch / frame", "as fast as possible"};
+  static const char* const kSpeedLabels[] = {translatable("1 step / frame"), translatable("1 epoch / frame"),
+                                             translatable("as fast as possible")};
   ImGui::SetNextItemWidth(-1);
-  ImGui::Combo("##speed", &speed_, kSpeedLabels, 3);
-  ImGui::Text("step %ld   epoch %.1f   %.0f steps/s", model_.steps(), model_.epochs(), steps_per_second_);
-  ImGui::Text("loss: train %.3f  test %.3f", static_cast<double>(model_.train_loss()),
+  translated_combo("##speed", &speed_, kSpeedLabels, 3);
+  ImGui::Text(tr("step %ld   epoch %.1f   %.0f steps/s"), model_.steps(), model_.epochs(), steps_per_second_);
+  ImGui::Text(tr("loss: train %.3f  test %.3f"), static_cast<double>(model_.train_loss()),
               static_cast<double>(model_.test_loss()));
-  ImGui::Text("accuracy: train %.1f%%  test %.1f%%", 100.0 * static_cast<double>(model_.train_accuracy()),
+  ImGui::Text(tr("accuracy: train %.1f%%  test %.1f%%"), 100.0 * static_cast<double>(model_.train_accuracy()),
               100.0 * static_cast<double>(model_.test_accuracy()));
   if (model_.diverged()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1));
-    ImGui::TextWrapped("Training diverged (NaN): the learning rate is too large for this network. Lower it and reset.");
+    ImGui::TextWrapped("%s", tr("Training diverged (NaN): the learning rate is too large for this network. Lower it and reset."));
     ImGui::PopStyleColor();
-    if (ImGui::Button("Reset the network")) rebuild();
+    if (ImGui::Button(tr_id("Reset the network"))) rebuild();
   }
 
-  if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) {
-    static const char* const kLabels[kMlpDatasetCount] = {"circle", "XOR", "two Gaussians", "spiral", "linear",
-                                                         "moons", "y > sin x", "y > x^2", "k blobs", "k spirals"};
-    ImGui::Combo("data set", &dataset_, kLabels, kMlpDatasetCount);
+  if (ImGui::CollapsingHeader(tr_id("Data"), ImGuiTreeNodeFlags_DefaultOpen)) {
+    static const char* const kLabels[kMlpDatasetCount] = {
+        translatable("circle"), "XOR", translatable("two Gaussians"), translatable("spiral"),
+        translatable("linear"), translatable("moons"), "y > sin x", "y > x^2", translatable("k blobs"),
+        translatable("k spirals")};
+    translated_combo(tr_id("data set"), &dataset_, kLabels, kMlpDatasetCount);
     MlpDataset d = static_cast<MlpDataset>(dataset_);
-    if (d == MlpDataset::Blobs || d == MlpDataset::Spirals) ImGui::SliderInt("classes", &classes_, 3, 5);
-    ImGui::SliderFloat("noise", &noise_, 0.0f, 0.5f, "%.2f");
-    ImGui::SliderInt("points", &points_, 20, 1000);
-    ImGui::SliderInt("train %", &train_percent_, 10, 90);
-    if (ImGui::Button("Regenerate")) seed_ = seed_ % 999999 + 1;
+    if (d == MlpDataset::Blobs || d == MlpDataset::Spirals) ImGui::SliderInt(tr_id("classes"), &classes_, 3, 5);
+    ImGui::SliderFloat(tr_id("noise"), &noise_, 0.0f, 0.5f, "%.2f");
+    ImGui::SliderInt(tr_id("points"), &points_, 20, 1000);
+    ImGui::SliderInt(tr_id("train %"), &train_percent_, 10, 90);
+    if (ImGui::Button(tr_id("Regenerate"))) seed_ = seed_ % 999999 + 1;
     ImGui::SameLine();
-    ImGui::Text("seed %d", seed_);
-    ImGui::Text("Click the plot to add a point of class");
+    ImGui::Text(tr("seed %d"), seed_);
+    ImGui::TextUnformatted(tr("Click the plot to add a point of class"));
     for (int k = 0; k < model_.classes(); ++k) {
       if (k > 0) ImGui::SameLine();
       ImGui::PushID(k);
@@ -246,9 +258,9 @@ void MlpMode::controls() {
     help_marker("Left click adds a point of the chosen class to the training set; right click (or a long "
                 "press) removes your nearest point. Up to 80 of your points are kept in the link.");
     if (!user_points_.empty()) {
-      ImGui::Text("your points: %d", static_cast<int>(user_points_.size()));
+      ImGui::Text(tr("your points: %d"), static_cast<int>(user_points_.size()));
       ImGui::SameLine();
-      if (ImGui::SmallButton("clear")) {
+      if (ImGui::SmallButton(tr_id("clear"))) {
         user_points_.clear();
         user_points_text_.clear();
         rebuild();
@@ -256,26 +268,26 @@ void MlpMode::controls() {
     }
   }
 
-  if (ImGui::CollapsingHeader("Features", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr_id("Features"), ImGuiTreeNodeFlags_DefaultOpen)) {
     for (int i = 0; i < kFeatureCount; ++i) {
       if (i % 4 != 0) ImGui::SameLine();
       ImGui::Checkbox(feature_label(static_cast<Feature>(i)), &features_[i]);
     }
   }
 
-  if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
-    ImGui::Text("hidden layers: %d", hidden_layers_);
+  if (ImGui::CollapsingHeader(tr_id("Network"), ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::Text(tr("hidden layers: %d"), hidden_layers_);
     ImGui::SameLine();
-    if (ImGui::SmallButton("+ layer") && hidden_layers_ < kMaxHiddenLayers) ++hidden_layers_;
+    if (ImGui::SmallButton(tr_id("+ layer")) && hidden_layers_ < kMaxHiddenLayers) ++hidden_layers_;
     ImGui::SameLine();
-    if (ImGui::SmallButton("- layer") && hidden_layers_ > 0) --hidden_layers_;
+    if (ImGui::SmallButton(tr_id("- layer")) && hidden_layers_ > 0) --hidden_layers_;
     if (hidden_layers_ > 0 && ImGui::BeginTable("layers", 4, ImGuiTableFlags_SizingStretchProp)) {
-      ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_WidthFixed, 36);
-      ImGui::TableSetupColumn("neurons");
-      ImGui::TableSetupColumn("activation");
-      ImGui::TableSetupColumn("dropout");
+      ImGui::TableSetupColumn(tr("layer"), ImGuiTableColumnFlags_WidthFixed, 36);
+      ImGui::TableSetupColumn(tr("neurons"));
+      ImGui::TableSetupColumn(tr("activation"));
+      ImGui::TableSetupColumn(tr("dropout"));
       ImGui::TableHeadersRow();
-      static const char* const kLabels[] = {"ReLU", "tanh", "sigmoid", "linear"};
+      static const char* const kLabels[] = {"ReLU", "tanh", "sigmoid", translatable("linear")};
       for (int l = 0; l < hidden_layers_; ++l) {
         ImGui::PushID(l);
         ImGui::TableNextRow();
@@ -286,7 +298,7 @@ void MlpMode::controls() {
         ImGui::SliderInt("##n", &neurons_[l], 1, kMaxNeurons);
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1);
-        ImGui::Combo("##a", &activation_[l], kLabels, 4);
+        translated_combo("##a", &activation_[l], kLabels, 4);
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1);
         ImGui::SliderFloat("##d", &dropout_[l], 0.0f, 0.9f, "%.1f");
@@ -296,20 +308,20 @@ void MlpMode::controls() {
     }
   }
 
-  if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) {
-    static const char* const kLossLabels[] = {"cross-entropy", "squared error"};
-    static const char* const kOptimizerLabels[] = {"SGD", "momentum (0.9)", "Adam"};
-    static const char* const kPenaltyLabels[] = {"none", "L1", "L2"};
-    ImGui::Combo("loss", &loss_, kLossLabels, 2);
-    ImGui::Combo("optimizer", &optimizer_, kOptimizerLabels, 3);
-    ImGui::SliderFloat("learning rate", &learning_rate_, 0.00001f, 10.0f, "%.5g", ImGuiSliderFlags_Logarithmic);
-    ImGui::SliderInt("batch size", &batch_size_, 1, 100);
-    ImGui::Combo("regularization", &penalty_, kPenaltyLabels, 3);
-    if (penalty_ != 0) ImGui::SliderFloat("reg. rate", &penalty_rate_, 0.0f, 1.0f, "%.4f", ImGuiSliderFlags_Logarithmic);
+  if (ImGui::CollapsingHeader(tr_id("Training"), ImGuiTreeNodeFlags_DefaultOpen)) {
+    static const char* const kLossLabels[] = {translatable("cross-entropy"), translatable("squared error")};
+    static const char* const kOptimizerLabels[] = {"SGD", translatable("momentum (0.9)"), "Adam"};
+    static const char* const kPenaltyLabels[] = {translatable("none"), "L1", "L2"};
+    translated_combo(tr_id("loss"), &loss_, kLossLabels, 2);
+    translated_combo(tr_id("optimizer"), &optimizer_, kOptimizerLabels, 3);
+    ImGui::SliderFloat(tr_id("learning rate"), &learning_rate_, 0.00001f, 10.0f, "%.5g", ImGuiSliderFlags_Logarithmic);
+    ImGui::SliderInt(tr_id("batch size"), &batch_size_, 1, 100);
+    translated_combo(tr_id("regularization"), &penalty_, kPenaltyLabels, 3);
+    if (penalty_ != 0) ImGui::SliderFloat(tr_id("reg. rate"), &penalty_rate_, 0.0f, 1.0f, "%.4f", ImGuiSliderFlags_Logarithmic);
   }
-  if (ImGui::CollapsingHeader("View")) {
-    ImGui::Checkbox("show test data", &show_test_);
-    ImGui::Checkbox("discretize output", &discretize_);
+  if (ImGui::CollapsingHeader(tr_id("View"))) {
+    ImGui::Checkbox(tr_id("show test data"), &show_test_);
+    ImGui::Checkbox(tr_id("discretize output"), &discretize_);
   }
 }
 

@@ -12,7 +12,7 @@
 class MlpMode : public Mode {
  public:
   const char* name() const override { return "mlp"; }
-  const char* title() const override { return "MLP"; }
+  const char* title() const override { return translatable("MLP"); }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;

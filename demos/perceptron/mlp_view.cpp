@@ -2,8 +2,10 @@
 // decision boundary over the data, and the loss curves.
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "demos/heatmap.h"
+#include "demos/i18n/tr.h"
 #include "demos/perceptron/mlp_mode.h"
 #include "imgui.h"
 
@@ -146,19 +148,16 @@ void MlpMode::draw_network_diagram(ImVec2 origin, ImVec2 size) {
         draw->AddText(ImVec2(a.x - ImGui::CalcTextSize(label).x - 6, a.y + node * 0.5f - 7), IM_COL32(220, 220, 220, 255), label);
       }
       if (ImGui::IsMouseHoveringRect(a, b)) {
-        if (c == 0) ImGui::SetTooltip("input: %s", feature_label(model_.input_feature(j)));
-        else if (c < columns - 1) ImGui::SetTooltip("hidden layer %d, neuron %d", c, j + 1);
-        else ImGui::SetTooltip("output");
+        if (c == 0) ImGui::SetTooltip(tr("input: %s"), feature_label(model_.input_feature(j)));
+        else if (c < columns - 1) ImGui::SetTooltip(tr("hidden layer %d, neuron %d"), c, j + 1);
+        else ImGui::SetTooltip("%s", tr("output"));
       }
     }
     bool narrow = (right - left) / static_cast<float>(std::max(1, columns - 1)) < 64;
-    const char* caption = c == 0 ? (narrow ? "in" : "features") : (c == columns - 1 ? "out" : nullptr);
-    char buffer[24];
-    if (!caption) {
-      std::snprintf(buffer, sizeof buffer, narrow ? "L%d" : "layer %d", c);
-      caption = buffer;
-    }
-    draw->AddText(ImVec2(column_x(c), origin.y + 4), IM_COL32(170, 170, 170, 255), caption);
+    std::string caption = c == 0              ? (narrow ? tr("in") : tr("features"))
+                          : c == columns - 1 ? tr("out")
+                                             : i18n::format(narrow ? tr("L%d") : tr("layer %d"), c);
+    draw->AddText(ImVec2(column_x(c), origin.y + 4), IM_COL32(170, 170, 170, 255), caption.c_str());
 
     // +/- under each hidden layer: neurons are added and removed in the diagram itself.
     if (c > 0 && c < columns - 1) {
@@ -174,9 +173,9 @@ void MlpMode::draw_network_diagram(ImVec2 origin, ImVec2 size) {
   }
   // ... and whole layers, beside the output.
   ImGui::SetCursorScreenPos(ImVec2(origin.x + size.x - 74, origin.y + size.y - 26));
-  if (ImGui::SmallButton("+layer") && hidden_layers_ < kMaxHiddenLayers) ++hidden_layers_;
+  if (ImGui::SmallButton(tr_id("+layer")) && hidden_layers_ < kMaxHiddenLayers) ++hidden_layers_;
   ImGui::SameLine(0, 2);
-  if (ImGui::SmallButton("-layer") && hidden_layers_ > 0) --hidden_layers_;
+  if (ImGui::SmallButton(tr_id("-layer")) && hidden_layers_ > 0) --hidden_layers_;
 }
 
 void MlpMode::draw_loss_chart(ImVec2 origin, ImVec2 size) {
@@ -202,8 +201,7 @@ void MlpMode::draw_loss_chart(ImVec2 origin, ImVec2 size) {
   };
   polyline(test, ImGui::ColorConvertFloat4ToU32(kHeatmapPalette[0]));
   polyline(train, IM_COL32(235, 235, 235, 255));
-  char legend[96];
-  std::snprintf(legend, sizeof legend, "loss  train %.3f (white)  test %.3f (orange)", static_cast<double>(model_.train_loss()),
-                static_cast<double>(model_.test_loss()));
-  draw->AddText(ImVec2(origin.x, origin.y - 17), IM_COL32(200, 200, 200, 255), legend);
+  std::string legend = i18n::format(tr("loss  train %.3f (white)  test %.3f (orange)"),
+                                    static_cast<double>(model_.train_loss()), static_cast<double>(model_.test_loss()));
+  draw->AddText(ImVec2(origin.x, origin.y - 17), IM_COL32(200, 200, 200, 255), legend.c_str());
 }

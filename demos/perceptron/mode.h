@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "demos/demo.h"
+#include "demos/i18n/tr.h"
 
 class Mode : public Demo {
  public:

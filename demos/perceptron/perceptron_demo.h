@@ -12,7 +12,7 @@ class PerceptronDemo : public Demo {
   PerceptronDemo();
 
   const char* name() const override { return "perceptron"; }
-  const char* title() const override { return "Perceptron and MLP"; }
+  const char* title() const override { return translatable("Perceptron and MLP"); }
   const char* explanation() const override { return active().explanation(); }
 
   void declare_state(StateFields& fields) override;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "demos/i18n/tr.h"
 #include "demos/plot.h"
 #include "engine/random.h"
 #include "imgui.h"
@@ -10,7 +11,7 @@
 namespace {
 
 const char* const kDataNames[] = {"clouds", "xor"};
-const char* const kDataLabels[] = {"two clouds", "XOR (four corners)"};
+const char* const kDataLabels[] = {translatable("two clouds"), translatable("XOR (four corners)")};
 // Keeps w inside the URL fields' range; the rule itself never needs it on
 // these data sets (XOR's weights stay bounded too: the perceptron cycles).
 constexpr float kWeightLimit = 100;
@@ -25,14 +26,15 @@ void help_text(const char* text) {
 }  // namespace
 
 const char* PerceptronMode::explanation() const {
-  return "Forward pass: the neuron scores x = (1, x1, x2) with s = w.x = w0 + w1 x1 + w2 x2 and answers "
-         "sign(s). The white line is s = 0; the arrow (w1, w2) points to the blue (+1) side. Update "
-         "(Rosenblatt 1958, as the notes state it): pick a random misclassified sample x_k (red ring, "
-         "y_k w.x_k <= 0) and set w <- w + y_k x_k. That raises y_k w.x_k by |x_k|^2 = 1 + x1^2 + x2^2 "
-         "(the numbers under the controls), and the line jumps from its faint old place. If some line "
-         "separates the classes, the rule stops after finitely many updates (Novikoff 1962). On XOR no line "
-         "does (Minsky & Papert 1969): each correction breaks another point, forever. The rate only scales "
-         "the steps; the notes' rule has none, i.e. rate 1.";
+  return translatable(
+      "Forward pass: the neuron scores x = (1, x1, x2) with s = w.x = w0 + w1 x1 + w2 x2 and answers "
+      "sign(s). The white line is s = 0; the arrow (w1, w2) points to the blue (+1) side. Update "
+      "(Rosenblatt 1958, as the notes state it): pick a random misclassified sample x_k (red ring, "
+      "y_k w.x_k <= 0) and set w <- w + y_k x_k. That raises y_k w.x_k by |x_k|^2 = 1 + x1^2 + x2^2 "
+      "(the numbers under the controls), and the line jumps from its faint old place. If some line "
+      "separates the classes, the rule stops after finitely many updates (Novikoff 1962). On XOR no line "
+      "does (Minsky & Papert 1969): each correction breaks another point, forever. The rate only scales "
+      "the steps; the notes' rule has none, i.e. rate 1.");
 }
 
 void PerceptronMode::declare_state(StateFields& f) {
@@ -134,27 +136,28 @@ void PerceptronMode::step(const StepBudget& budget) {
 }
 
 void PerceptronMode::controls() {
-  if (ImGui::Button(running() ? "Pause" : "Run")) set_running(!running());
+  if (ImGui::Button(running() ? tr_id("Pause") : tr_id("Run"))) set_running(!running());
   ImGui::SameLine();
-  if (ImGui::Button("Step")) update_once();
+  if (ImGui::Button(tr_id("Step"))) update_once();
   ImGui::SameLine();
-  if (ImGui::Button("New data")) {
+  if (ImGui::Button(tr_id("New data"))) {
     seed_ = seed_ % 999999 + 1;
     generate_data();
   }
-  bool data_changed = ImGui::Combo("data", &data_, kDataLabels, 2);
+  const char* data_labels[] = {tr(kDataLabels[0]), tr(kDataLabels[1])};
+  bool data_changed = ImGui::Combo(tr_id("data"), &data_, data_labels, 2);
   ImGui::Text("w = (w0, w1, w2) = (%.2f, %.2f, %.2f)", static_cast<double>(b_), static_cast<double>(w1_),
               static_cast<double>(w2_));
   // The sliders widen when the rule takes w past +-5.
   float range = std::max({5.0f, std::ceil(std::fabs(b_)), std::ceil(std::fabs(w1_)), std::ceil(std::fabs(w2_))});
-  ImGui::SliderFloat("w0 (bias)", &b_, -range, range, "%.2f");
+  ImGui::SliderFloat(tr_id("w0 (bias)"), &b_, -range, range, "%.2f");
   ImGui::SliderFloat("w1", &w1_, -range, range, "%.2f");
   ImGui::SliderFloat("w2", &w2_, -range, range, "%.2f");
-  ImGui::SliderFloat("learning rate", &rate_, 0.01f, 5, "%.2f", ImGuiSliderFlags_Logarithmic);
-  ImGui::SliderInt("updates / s", &speed_, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic);
-  data_changed |= ImGui::SliderFloat("spread", &spread_, 0.05f, 1.5f, "%.2f");
-  data_changed |= ImGui::SliderInt("points", &points_, 4, 400);
-  data_changed |= ImGui::InputInt("seed", &seed_);
+  ImGui::SliderFloat(tr_id("learning rate"), &rate_, 0.01f, 5, "%.2f", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderInt(tr_id("updates / s"), &speed_, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic);
+  data_changed |= ImGui::SliderFloat(tr_id("spread"), &spread_, 0.05f, 1.5f, "%.2f");
+  data_changed |= ImGui::SliderInt(tr_id("points"), &points_, 4, 400);
+  data_changed |= ImGui::InputInt(tr_id("seed"), &seed_);
   seed_ = std::clamp(seed_, 0, 999999);
   if (data_changed) generate_data();
 
@@ -162,13 +165,13 @@ void PerceptronMode::controls() {
   update_controls();
   ImGui::Separator();
   int wrong = misclassified_count(train_);
-  ImGui::Text("updates: %ld", steps_);
-  ImGui::Text("misclassified (train): %d / %d", wrong, static_cast<int>(train_.size()));
-  ImGui::Text("test accuracy: %.1f%%",
+  ImGui::Text(tr("updates: %ld"), steps_);
+  ImGui::Text(tr("misclassified (train): %d / %d"), wrong, static_cast<int>(train_.size()));
+  ImGui::Text(tr("test accuracy: %.1f%%"),
               100.0 * (1.0 - misclassified_count(test_) / static_cast<double>(test_.size())));
   if (wrong == 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.4f, 0.9f, 0.5f, 1));
-    ImGui::TextWrapped("Converged: every training point is on its side.");
+    ImGui::TextWrapped("%s", tr("Converged: every training point is on its side."));
     ImGui::PopStyleColor();
   }
   if (xor_data()) xor_controls();
@@ -177,11 +180,11 @@ void PerceptronMode::controls() {
 // What the last update did, in the notes' symbols.
 void PerceptronMode::update_controls() {
   if (last_.sample < 0) {
-    help_text("Step picks a random red-ringed point x_k and sets w <- w + rate * y_k x_k.");
+    help_text(tr("Step picks a random red-ringed point x_k and sets w <- w + rate * y_k x_k."));
     return;
   }
   const Update& u = last_;
-  ImGui::Text("last update: sample %d (yellow ring)", u.sample);
+  ImGui::Text(tr("last update: sample %d (yellow ring)"), u.sample);
   ImGui::Text("x_k = (1, %+.2f, %+.2f)   y_k = %+d", static_cast<double>(u.x[1]), static_cast<double>(u.x[2]),
               u.label);
   ImGui::Text("y_k w.x_k: %+.2f -> %+.2f", static_cast<double>(u.margin_before), static_cast<double>(u.margin_after));
@@ -192,13 +195,13 @@ void PerceptronMode::update_controls() {
 void PerceptronMode::xor_controls() {
   ImGui::Separator();
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.3f, 1));
-  ImGui::TextWrapped("No line separates XOR: the blue corners sit on one diagonal, the orange on the other "
-                     "(Minsky & Papert 1969). The rule can only move the mistakes around.");
+  ImGui::TextWrapped("%s", tr("No line separates XOR: the blue corners sit on one diagonal, the orange on the other "
+                              "(Minsky & Papert 1969). The rule can only move the mistakes around."));
   if (steps_ >= kUpdatesBeforeGivingUp && misclassified_count(train_) > 0)
-    ImGui::TextWrapped("%ld updates and still %d wrong: it will never stop.", steps_, misclassified_count(train_));
+    ImGui::TextWrapped(tr("%ld updates and still %d wrong: it will never stop."), steps_, misclassified_count(train_));
   ImGui::PopStyleColor();
-  if (ImGui::Button("Add a hidden layer")) switch_to("gates", "xor_by_hand");
-  help_text("The Logic gates tab builds XOR from two layers of these units, then learns it.");
+  if (ImGui::Button(tr_id("Add a hidden layer"))) switch_to("gates", "xor_by_hand");
+  help_text(tr("The Logic gates tab builds XOR from two layers of these units, then learns it."));
 }
 
 void PerceptronMode::draw() {
@@ -220,7 +223,7 @@ void PerceptronMode::draw() {
     if (static_cast<float>(p.label) * score(p) <= 0) plot.ring(p.x, p.y, IM_COL32(255, 60, 60, 255));
     if (i == last_.sample) plot.ring(p.x, p.y, IM_COL32(255, 230, 0, 255), 9);
   }
-  plot.legend("filled: train  hollow: test  red: misclassified  yellow: x_k  faint: line before");
+  plot.legend(tr("filled: train  hollow: test  red: misclassified  yellow: x_k  faint: line before"));
 }
 
 void PerceptronMode::report(DemoReport& out) const {

@@ -16,7 +16,7 @@
 class PerceptronMode : public Mode {
  public:
   const char* name() const override { return "perceptron"; }
-  const char* title() const override { return "Perceptron"; }
+  const char* title() const override { return translatable("Perceptron"); }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;

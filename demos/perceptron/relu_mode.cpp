@@ -12,13 +12,15 @@
 #include "engine/ops/losses.h"
 #include "engine/random.h"
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "imgui.h"
 
 namespace {
 
 const char* const kTargetNames[] = {"sine", "abs", "step", "parabola", "notes"};
-const char* const kTargetLabels[] = {"sine: 1.5 sin(1.5x)", "abs: |x| - 1.5", "step: sign(x)",
-                                     "parabola: x^2/3 - 1.5", "notes: a six-unit Z(x)"};
+const char* const kTargetLabels[] = {translatable("sine: 1.5 sin(1.5x)"), translatable("abs: |x| - 1.5"),
+                                     translatable("step: sign(x)"), translatable("parabola: x^2/3 - 1.5"),
+                                     translatable("notes: a six-unit Z(x)")};
 constexpr int kTargetCount = 5;
 
 // The notes' Z(x) = -n1 - n2 - n3 + n4 + n5 + n6 as a trapezoid wave: the
@@ -72,16 +74,17 @@ ReluMode::ReluMode() {
 }
 
 const char* ReluMode::explanation() const {
-  return "Each unit computes a_i ReLU(w_i x + b_i): zero on one side of its kink x = -b_i / w_i and a straight "
-         "line of slope a_i w_i on the other (the thin coloured curves). Their sum f(x) = c + sum_i a_i ReLU(w_i x "
-         "+ b_i), the thick white curve, is a broken line whose slope changes by a_i |w_i| at each kink (the "
-         "dots), so k units can bend it k times: this is how one hidden layer of ReLUs approximates a curve, and "
-         "more units give more bends. The notes build a curve as Z(x) = -n1 - n2 - n3 + n4 + n5 + n6 with n_i(x) "
-         "= ReLU(a_i x + b_i); their a_i is w_i here and their signs are a_i = -1 or +1, as in the six units you "
-         "start with. The 'notes' target (dashed) is such a sum, so a fit can reach zero loss; the sine and the "
-         "parabola can only be approached, and the step needs a near-vertical ramp (a very large w). Fit runs "
-         "Adam on the mean squared error over 200 points in [-3, 3]. A unit whose kink slides out of the range "
-         "with its flat side inwards gets no gradient and stays dead.";
+  return translatable(
+      "Each unit computes a_i ReLU(w_i x + b_i): zero on one side of its kink x = -b_i / w_i and a straight "
+      "line of slope a_i w_i on the other (the thin coloured curves). Their sum f(x) = c + sum_i a_i ReLU(w_i x "
+      "+ b_i), the thick white curve, is a broken line whose slope changes by a_i |w_i| at each kink (the "
+      "dots), so k units can bend it k times: this is how one hidden layer of ReLUs approximates a curve, and "
+      "more units give more bends. The notes build a curve as Z(x) = -n1 - n2 - n3 + n4 + n5 + n6 with n_i(x) "
+      "= ReLU(a_i x + b_i); their a_i is w_i here and their signs are a_i = -1 or +1, as in the six units you "
+      "start with. The 'notes' target (dashed) is such a sum, so a fit can reach zero loss; the sine and the "
+      "parabola can only be approached, and the step needs a near-vertical ramp (a very large w). Fit runs "
+      "Adam on the mean squared error over 200 points in [-3, 3]. A unit whose kink slides out of the range "
+      "with its flat side inwards gets no gradient and stays dead.");
 }
 
 void ReluMode::declare_state(StateFields& f) {
@@ -269,40 +272,42 @@ void ReluMode::controls() {
 }
 
 void ReluMode::training_controls() {
-  if (ImGui::Button(running() ? "Pause" : "Fit")) {
+  if (ImGui::Button(running() ? tr_id("Pause") : tr_id("Fit"))) {
     if (diverged_) reset_training();
     set_running(!running());
   }
   ImGui::SameLine();
-  if (ImGui::Button("Step")) {
+  if (ImGui::Button(tr_id("Step"))) {
     if (diverged_) reset_training();
     train_step();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Random start")) {
+  if (ImGui::Button(tr_id("Random start"))) {
     seed_ = seed_ % 999999 + 1;
     randomize_units();
   }
   help_marker("Fit runs Adam (full batch, the learning rate below) on the mean squared error between f and the "
               "target at 200 points in [-3, 3], and writes the fitted units back into the sliders and the link. "
               "Random start draws new units from the next seed.");
-  ImGui::Text("step %ld   loss (MSE) %.3g", steps_, static_cast<double>(loss()));
+  ImGui::Text(tr("step %ld   loss (MSE) %.3g"), steps_, static_cast<double>(loss()));
   if (!history_.empty())
-    ImGui::PlotLines("##loss history", history_.points().data(), static_cast<int>(history_.size()), 0, "log10 loss", FLT_MAX,
+    ImGui::PlotLines("##loss history", history_.points().data(), static_cast<int>(history_.size()), 0, tr("log10 loss"), FLT_MAX,
                      FLT_MAX, ImVec2(ImGui::GetContentRegionAvail().x, 40));  // PlotLines takes no -1 width
   if (diverged_) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1));
-    ImGui::TextWrapped("training diverged (NaN): lower the learning rate");
+    ImGui::TextWrapped("%s", tr("training diverged (NaN): lower the learning rate"));
     ImGui::PopStyleColor();
-    if (ImGui::Button("Reset training")) reset_training();
+    if (ImGui::Button(tr_id("Reset training"))) reset_training();
     help_marker("The loss or a parameter stopped being a finite number, or a parameter passed +/-100, from where "
                 "float32 overflows within a few steps. The units are back at their last finite values; Reset "
                 "training clears the optimizer's state and keeps them.");
   }
-  if (ImGui::Combo("target", &target_, kTargetLabels, kTargetCount)) rebuild_grid();
-  ImGui::SliderInt("units k", &units_, 1, kMaxUnits);
-  ImGui::SliderFloat("learning rate", &rate_, 1e-4f, 1e6f, "%.4g", ImGuiSliderFlags_Logarithmic);
-  ImGui::SliderInt("steps / s", &speed_, 1, 100000, "%d", ImGuiSliderFlags_Logarithmic);
+  const char* target_labels[kTargetCount];
+  for (int i = 0; i < kTargetCount; ++i) target_labels[i] = tr(kTargetLabels[i]);
+  if (ImGui::Combo(tr_id("target"), &target_, target_labels, kTargetCount)) rebuild_grid();
+  ImGui::SliderInt(tr_id("units k"), &units_, 1, kMaxUnits);
+  ImGui::SliderFloat(tr_id("learning rate"), &rate_, 1e-4f, 1e6f, "%.4g", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderInt(tr_id("steps / s"), &speed_, 1, 100000, "%d", ImGuiSliderFlags_Logarithmic);
 }
 
 void ReluMode::unit_controls() {
@@ -310,7 +315,7 @@ void ReluMode::unit_controls() {
   help_marker("In the plot, drag a unit's dot (its kink, x = -b/w) left or right to move the kink; drag it up or "
               "down to bend the curve there: a changes so that the unit's line, one unit past the kink on its "
               "sloped side, follows the mouse. Open a unit below for exact sliders.");
-  ImGui::SliderFloat("offset c", &offset_, -3, 3, "%.2f");
+  ImGui::SliderFloat(tr_id("offset c"), &offset_, -3, 3, "%.2f");
   for (int i = 0; i < units_; ++i) {
     Unit& u = units_params_[static_cast<size_t>(i)];
     ImGui::PushID(i);
@@ -320,11 +325,11 @@ void ReluMode::unit_controls() {
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) highlighted_ = i;
     if (open) {
-      ImGui::SliderFloat("a (height)", &u.a, -3, 3, "%.2f");
-      ImGui::SliderFloat("w (slope)", &u.w, -4, 4, "%.2f");
+      ImGui::SliderFloat(tr_id("a (height)"), &u.a, -3, 3, "%.2f");
+      ImGui::SliderFloat(tr_id("w (slope)"), &u.w, -4, 4, "%.2f");
       if (has_kink(i)) {
         float kink_x = kink(i);
-        if (ImGui::SliderFloat("kink x", &kink_x, kXMin, kXMax, "%.2f")) u.b = -u.w * kink_x;
+        if (ImGui::SliderFloat(tr_id("kink x"), &kink_x, kXMin, kXMax, "%.2f")) u.b = -u.w * kink_x;
       }
       ImGui::SliderFloat("b", &u.b, -8, 8, "%.2f");
       u = Unit{clamp_parameter(u.a), clamp_parameter(u.w), clamp_parameter(u.b)};
@@ -404,12 +409,12 @@ void ReluMode::draw() {
   }
   if (hovered_kink_ >= 0) {
     const Unit& u = units_params_[static_cast<size_t>(hovered_kink_)];
-    ImGui::SetTooltip("n%d = %.2f ReLU(%.2fx %c %.2f), kink at x = %.2f\nleft/right: move the kink\nup/down: "
-                      "bend the curve here (changes a)",
+    ImGui::SetTooltip(tr("n%d = %.2f ReLU(%.2fx %c %.2f), kink at x = %.2f\nleft/right: move the kink\nup/down: "
+                         "bend the curve here (changes a)"),
                       hovered_kink_ + 1, static_cast<double>(u.a), static_cast<double>(u.w), u.b < 0 ? '-' : '+',
                       std::fabs(static_cast<double>(u.b)), static_cast<double>(kink(hovered_kink_)));
   }
-  plot.legend("white: f(x)   dashed: target   thin: units a_i ReLU(w_i x + b_i)   dots: kinks (drag)");
+  plot.legend(tr("white: f(x)   dashed: target   thin: units a_i ReLU(w_i x + b_i)   dots: kinks (drag)"));
 }
 
 void ReluMode::report(DemoReport& out) const {

@@ -36,7 +36,7 @@ class ReluMode : public Mode {
   ReluMode();
 
   const char* name() const override { return "relu"; }
-  const char* title() const override { return "ReLU sum"; }
+  const char* title() const override { return translatable("ReLU sum"); }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;
