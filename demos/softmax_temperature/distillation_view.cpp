@@ -47,7 +47,8 @@ void TemperatureDemo::draw_distillation_controls() {
   ImGui::SameLine();
   switch (d.phase()) {
     case Distillation::Phase::Teacher:
-      ImGui::ProgressBar(static_cast<float>(d.progress()), ImVec2(-1, 0), tr("1. the teacher learns from 1,000 points"));
+      ImGui::ProgressBar(static_cast<float>(d.progress()), ImVec2(-1, 0),
+                         tr("1. the teacher learns from 1,000 points"));
       break;
     case Distillation::Phase::Students:
       ImGui::ProgressBar(static_cast<float>(d.progress()), ImVec2(-1, 0), tr("2. the students learn"));

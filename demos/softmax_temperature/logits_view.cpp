@@ -51,10 +51,10 @@ void TemperatureDemo::draw_logits_view() {
   help_marker("The ratio of the two largest probabilities is exp((z_1st - z_2nd) / T): every ratio of softmax "
               "outputs depends on logit differences divided by T, so T stretches or squeezes them all alike.");
   ImGui::Spacing();
-  const char* regime = temperature_ <= 0.1f   ? tr("near T -> 0: almost all mass on the largest logit (argmax, one-hot)")
-                       : temperature_ >= 10.0f ? tr("large T: close to uniform, 1/K each (T -> infinity)")
-                       : std::fabs(temperature_ - 1.0f) < 0.02f ? tr("T = 1: the plain softmax")
-                                                                : tr("between the limits");
+  const char* regime = tr("between the limits");
+  if (temperature_ <= 0.1f) regime = tr("near T -> 0: almost all mass on the largest logit (argmax, one-hot)");
+  else if (temperature_ >= 10.0f) regime = tr("large T: close to uniform, 1/K each (T -> infinity)");
+  else if (std::fabs(temperature_ - 1.0f) < 0.02f) regime = tr("T = 1: the plain softmax");
   ImGui::TextColored(kHeadingColor, "T = %.3g: %s", static_cast<double>(temperature_), regime);
   ImGui::TextWrapped("%s", tr("Limits: T -> 0 gives a one-hot vector at the argmax (H -> 0); T = 1 is the ordinary "
                               "softmax; T -> infinity gives the uniform distribution (H -> log K). The order of the "
@@ -150,7 +150,8 @@ void TemperatureDemo::draw_probability_bars(float width, float height) {
 
 // H(T) over the slider's whole range, log axis; click or drag to set T.
 void TemperatureDemo::draw_entropy_curve(float width, float height) {
-  ChartArea c = begin_chart("entropy_curve", tr("entropy H(T) in nats (click to set T)"), ImVec2(width, height), 40, 18);
+  ChartArea c =
+      begin_chart("entropy_curve", tr("entropy H(T) in nats (click to set T)"), ImVec2(width, height), 40, 18);
   double top = std::log(static_cast<double>(std::max<size_t>(2, logits_.size())));
   auto v_of = [top](double h) { return static_cast<float>(h / (top * 1.05)); };
   c.draw->AddLine(ImVec2(c.min.x, c.y_at(v_of(top))), ImVec2(c.max.x, c.y_at(v_of(top))), IM_COL32(255, 255, 255, 90));
