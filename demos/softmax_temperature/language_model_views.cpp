@@ -190,9 +190,9 @@ void draw_loss_chart(const LanguageModelPanel::Impl& m, ImVec2 size) {
 
 void draw_training(LanguageModelPanel::Impl& m, ImVec2 size) {
   ImGui::TextUnformatted(tr("Train more in the browser"));
-  help_marker("Continues training the model on the first 90% of the book, a small chunk (8 streams x 16 "
-              "characters, truncated backpropagation through time) per step, with Adam. The held-out loss is the "
-              "mean -log p(next character) in nats on the last 10%, which training never sees.");
+  help_marker("Continues training the model on the book's first 90%, a small chunk (8 streams x 16 characters, "
+              "truncated backpropagation through time) per step, with Adam. The held-out loss is the mean "
+              "-log p(next character) in nats on the last 10%, which training never sees.");
   if (!m.text_error.empty()) {
     ImGui::TextColored(kWarningColor, tr("Training and the held-out loss need the text: %s"), m.text_error.c_str());
     return;
