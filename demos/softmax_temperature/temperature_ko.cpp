@@ -38,7 +38,7 @@ constexpr KoreanRow kRows[] = {
      "softmax(z + c) = softmax(z): 확률은 움직이지 않는다."},
     {"samples N", "샘플 수 N"},
     {"Draw again", "다시 뽑기"},
-    {"seed %d", "시드 %d"},
+    {"seed %d", "seed %d"},
     {"The temperature of the soft targets and of the student's softmax in the soft term. Changing it "
      "restarts training (the teacher, the same each time, trains again).",
      "soft target과, soft 항에서 Student softmax의 온도이다. 바꾸면 학습이 다시 시작된다(매번 같은 "
@@ -53,9 +53,9 @@ constexpr KoreanRow kRows[] = {
      "and the loss becomes NaN: training stops and says so.",
      "Teacher와 두 Student에 쓰는 Adam의 step 크기이다. 바꾸면 학습이 다시 시작된다. 너무 크면 loss가 "
      "NaN이 된다: 학습이 멈추고 그렇다고 알려 준다."},
-    {"New data seed", "새 데이터 시드"},
+    {"New data seed", "새 데이터 seed"},
     {"bins", "구간 수"},
-    {"New calibration seed", "새 보정 시드"},
+    {"New calibration seed", "새 보정 seed"},
 
     // The Logits tab.
     {"entropy H = %.3f nats", "엔트로피 H = %.3f nats"},
