@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "demos/softmax_temperature/temperature_demo.h"
 #include "demos/softmax_temperature/view_style.h"
@@ -13,32 +14,31 @@ void TemperatureDemo::draw_calibration_view() {
   if (!calibration_) return;
   const CalibrationRun& run = *calibration_;
   const CalibrationConfig& config = run.config();
-  ImGui::TextWrapped("A 2-%d-%d-%d ReLU network trained for %d steps on %d noisy points of %d overlapping blobs has "
-                     "fitted its training set and is over-confident on new points. One temperature T is fitted on "
-                     "%d held-out validation points (minimum NLL); ECE is measured on %d test points.",
+  ImGui::TextWrapped(tr("A 2-%d-%d-%d ReLU network trained for %d steps on %d noisy points of %d overlapping blobs "
+                        "has fitted its training set and is over-confident on new points. One temperature T is "
+                        "fitted on %d held-out validation points (minimum NLL); ECE is measured on %d test points."),
                      config.hidden[0], config.hidden[1], config.classes, config.steps, config.train_points,
                      config.classes, config.validation_points, config.test_points);
   if (run.phase() == CalibrationRun::Phase::Failed) {
-    ImGui::TextColored(kWarningColor, "Training stopped: %s.", run.error().c_str());
+    ImGui::TextColored(kWarningColor, tr("Training stopped: %s."), run.error().c_str());
     return;
   }
   if (run.phase() == CalibrationRun::Phase::Training) {
-    ImGui::ProgressBar(static_cast<float>(run.progress()), ImVec2(-1, 0), "training the classifier");
+    ImGui::ProgressBar(static_cast<float>(run.progress()), ImVec2(-1, 0), tr("training the classifier"));
     return;
   }
   const CalibrationResult& r = run.result();
-  ImGui::Text("test accuracy %.1f%% (the same at every T)   fitted T = %.3f   NLL %.3f -> %.3f", 100 * r.test_accuracy,
-              r.fitted_temperature, r.nll_before, r.nll_after);
-  ImGui::TextColored(kHeadingColor, "at the slider's T = %.3g: test ECE %.4f (drag T or click the NLL curve)",
+  ImGui::Text(tr("test accuracy %.1f%% (the same at every T)   fitted T = %.3f   NLL %.3f -> %.3f"),
+              100 * r.test_accuracy, r.fitted_temperature, r.nll_before, r.nll_after);
+  ImGui::TextColored(kHeadingColor, tr("at the slider's T = %.3g: test ECE %.4f (drag T or click the NLL curve)"),
                      static_cast<double>(temperature_), run.test_ece(temperature_));
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float spacing = ImGui::GetStyle().ItemSpacing.x;
   float side = std::max(160.0f, std::min((avail.x - spacing) / 2, avail.y * 0.62f));
-  draw_reliability_diagram("before (T = 1)", r.bins_before, r.ece_before, side);
+  draw_reliability_diagram(tr("before (T = 1)"), r.bins_before, r.ece_before, side);
   ImGui::SameLine();
-  char title[48];
-  std::snprintf(title, sizeof title, "after (T = %.2f)", r.fitted_temperature);
-  draw_reliability_diagram(title, r.bins_after, r.ece_after, side);
+  std::string title = i18n::format(tr("after (T = %.2f)"), r.fitted_temperature);
+  draw_reliability_diagram(title.c_str(), r.bins_after, r.ece_after, side);
   ImVec2 rest = ImGui::GetContentRegionAvail();
   draw_nll_curve(std::max(160.0f, rest.x), std::max(120.0f, rest.y - 4));
 }
@@ -74,13 +74,16 @@ void TemperatureDemo::draw_reliability_diagram(const char* title, const std::vec
                           IM_COL32(255, 255, 255, 140));
   }
   c.draw->AddLine(ImVec2(c.x_at(0), c.y_at(0)), ImVec2(c.x_at(1), c.y_at(1)), IM_COL32(255, 255, 255, 120), 1.5f);
-  c.draw->AddText(ImVec2(c.min.x + 4, c.min.y + 4), kLabelColor, "accuracy per confidence bin; red: the gap");
+  c.draw->AddText(ImVec2(c.min.x + 4, c.min.y + 4), kLabelColor, tr("accuracy per confidence bin; red: the gap"));
 }
 
 // NLL on the validation set against T (log axis); the fit is its minimum.
 void TemperatureDemo::draw_nll_curve(float width, float height) {
   const CalibrationRun& run = *calibration_;
-  ChartArea c = begin_chart("nll_curve", "mean NLL on the validation set against T (log axis; click to set the slider T, orange line)", ImVec2(width, height), 36, 18);
+  ChartArea c = begin_chart("nll_curve",
+                            tr("mean NLL on the validation set against T (log axis; click to set the slider T, "
+                               "orange line)"),
+                            ImVec2(width, height), 36, 18);
   const std::vector<double>& values = run.result().validation_nll_curve;  // sampled once per run
   if (values.empty()) return;
   const double lo = std::log(kNllCurveMinT), hi = std::log(kNllCurveMaxT);
@@ -109,7 +112,7 @@ void TemperatureDemo::draw_nll_curve(float width, float height) {
   const double fitted_nll = run.result().validation_nll_fitted;
   c.draw->AddCircleFilled(ImVec2(c.x_at(u_of(fitted)), c.y_at(v_of(fitted_nll))), 5, color_u32(kDistilledColor));
   c.draw->AddText(ImVec2(c.x_at(u_of(fitted)) + 6, c.y_at(v_of(fitted_nll)) + 4),
-                  color_u32(kDistilledColor), "fitted T");
+                  color_u32(kDistilledColor), tr("fitted T"));
   double slider = std::clamp(static_cast<double>(temperature_), 0.5, 20.0);
   c.draw->AddLine(ImVec2(c.x_at(u_of(slider)), c.min.y), ImVec2(c.x_at(u_of(slider)), c.max.y),
                   color_u32(kHardColor, 0.7f));

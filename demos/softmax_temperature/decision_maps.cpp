@@ -70,6 +70,6 @@ void temperature_ui::draw_map(const ChartArea& c, const Tensor& logits, int clas
 }
 
 void TemperatureDemo::draw_decision_map(int student, const char* title, float side) {
-  ChartArea c = begin_chart(title, title, ImVec2(side, side + 20), 2, 2);
+  ChartArea c = begin_chart(title, tr(title), ImVec2(side, side + 20), 2, 2);
   draw_map(c, maps_[student], distillation_->config().classes, distillation_->transfer_data());
 }

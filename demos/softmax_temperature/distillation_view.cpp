@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "demos/softmax_temperature/temperature_demo.h"
 #include "demos/softmax_temperature/view_style.h"
@@ -37,24 +38,25 @@ int TemperatureDemo::shown_example() const {
 void TemperatureDemo::draw_distillation_controls() {
   Distillation& d = *distillation_;
   bool training = running_ && (d.phase() == Distillation::Phase::Teacher || d.phase() == Distillation::Phase::Students);
-  if (ImGui::Button(training ? "Pause" : "Train")) running_ = !training;
+  if (ImGui::Button(training ? tr_id("Pause") : tr_id("Train"))) running_ = !training;
   ImGui::SameLine();
-  if (ImGui::Button("Restart")) {
+  if (ImGui::Button(tr_id("Restart"))) {
     distillation_key_.clear();
     rebuild_distillation_if_needed();
   }
   ImGui::SameLine();
   switch (d.phase()) {
     case Distillation::Phase::Teacher:
-      ImGui::ProgressBar(static_cast<float>(d.progress()), ImVec2(-1, 0), "1. the teacher learns from 1,000 points");
+      ImGui::ProgressBar(static_cast<float>(d.progress()), ImVec2(-1, 0),
+                         tr("1. the teacher learns from 1,000 points"));
       break;
     case Distillation::Phase::Students:
-      ImGui::ProgressBar(static_cast<float>(d.progress()), ImVec2(-1, 0), "2. the students learn");
+      ImGui::ProgressBar(static_cast<float>(d.progress()), ImVec2(-1, 0), tr("2. the students learn"));
       break;
-    case Distillation::Phase::Finished: ImGui::TextUnformatted("done"); break;
+    case Distillation::Phase::Finished: ImGui::TextUnformatted(tr("done")); break;
     case Distillation::Phase::Failed:
       ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
-      ImGui::TextWrapped("Training stopped: %s. Lower the learning rate to train again.", d.error().c_str());
+      ImGui::TextWrapped(tr("Training stopped: %s. Lower the learning rate to train again."), d.error().c_str());
       ImGui::PopStyleColor();
       break;
   }
@@ -64,34 +66,35 @@ void TemperatureDemo::draw_distillation_view() {
   draw_distillation_controls();
   const Distillation& d = *distillation_;
   if (d.phase() == Distillation::Phase::Teacher) {
-    ImGui::TextColored(kTeacherColor, "teacher 2-64-64-3, %d labelled points: step %ld of %d", d.teacher_data().size(),
-                       d.teacher_steps(), d.config().teacher_steps);
+    ImGui::TextColored(kTeacherColor, tr("teacher 2-64-64-3, %d labelled points: step %ld of %d"),
+                       d.teacher_data().size(), d.teacher_steps(), d.config().teacher_steps);
   } else {
-    ImGui::TextColored(kTeacherColor, "teacher 2-64-64-3, %d labelled points: test accuracy %.1f%%",
+    ImGui::TextColored(kTeacherColor, tr("teacher 2-64-64-3, %d labelled points: test accuracy %.1f%%"),
                        d.teacher_data().size(), 100 * d.teacher_test_accuracy());
   }
   double chance = 1.0 / d.config().classes;
   if (d.phase() != Distillation::Phase::Teacher && d.teacher_test_accuracy() < chance + 0.1) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
-    ImGui::TextWrapped("The teacher is barely better than chance (%.0f%%): with this learning rate Adam's steps are "
-                       "too large for it to learn, and its soft targets carry nothing. Lower the learning rate.",
+    ImGui::TextWrapped(tr("The teacher is barely better than chance (%.0f%%): with this learning rate Adam's steps "
+                          "are too large for it to learn, and its soft targets carry nothing. Lower the learning "
+                          "rate."),
                        100 * chance);
     ImGui::PopStyleColor();
   }
-  ImGui::Text("students 2-32-32-3, the first %d points:", d.transfer_data().size());
+  ImGui::Text(tr("students 2-32-32-3, the first %d points:"), d.transfer_data().size());
   ImGui::SameLine();
-  ImGui::TextColored(kHardColor, "hard labels %.1f%%", 100 * d.student_test_accuracy(Student::Hard));
+  ImGui::TextColored(kHardColor, tr("hard labels %.1f%%"), 100 * d.student_test_accuracy(Student::Hard));
   ImGui::SameLine();
-  ImGui::TextColored(kDistilledColor, "distilled %.1f%%", 100 * d.student_test_accuracy(Student::Distilled));
+  ImGui::TextColored(kDistilledColor, tr("distilled %.1f%%"), 100 * d.student_test_accuracy(Student::Distilled));
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float left = std::max(260.0f, avail.x * 0.55f);
   ImGui::BeginGroup();
   float map_side = std::max(100.0f, std::min((left - ImGui::GetStyle().ItemSpacing.x) / 2, avail.y * 0.45f));
   draw_accuracy_chart(left, std::max(160.0f, avail.y - map_side - 20 - ImGui::GetStyle().ItemSpacing.y));
   refresh_decision_maps();
-  draw_decision_map(0, "hard-label student", map_side);
+  draw_decision_map(0, translatable("hard-label student"), map_side);
   ImGui::SameLine();
-  draw_decision_map(1, "distilled student", map_side);
+  draw_decision_map(1, translatable("distilled student"), map_side);
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
@@ -103,7 +106,8 @@ void TemperatureDemo::draw_distillation_view() {
 
 void TemperatureDemo::draw_accuracy_chart(float width, float height) {
   const Distillation& d = *distillation_;
-  ChartArea c = begin_chart("accuracy_chart", "test accuracy of the students (1,000 test points)", ImVec2(width, height));
+  ChartArea c =
+      begin_chart("accuracy_chart", tr("test accuracy of the students (1,000 test points)"), ImVec2(width, height));
   float bottom = 1.0f / static_cast<float>(d.config().classes) - 0.05f;  // chance level, a little below
   auto v_of = [bottom](double a) { return (static_cast<float>(a) - bottom) / (1 - bottom); };
   for (float tick : {0.4f, 0.6f, 0.8f, 1.0f}) {
@@ -115,11 +119,10 @@ void TemperatureDemo::draw_accuracy_chart(float width, float height) {
   if (d.teacher_test_accuracy() > 0) {
     float y = c.y_at(v_of(d.teacher_test_accuracy()));
     c.draw->AddLine(ImVec2(c.min.x, y), ImVec2(c.max.x, y), color_u32(kTeacherColor, 0.8f), 1.5f);
-    c.draw->AddText(ImVec2(c.min.x + 6, y - 16), color_u32(kTeacherColor), "teacher");
+    c.draw->AddText(ImVec2(c.min.x + 6, y - 16), color_u32(kTeacherColor), tr("teacher"));
   }
-  char steps[32];
-  std::snprintf(steps, sizeof steps, "step %d", d.config().student_steps);
-  c.draw->AddText(ImVec2(c.max.x - ImGui::CalcTextSize(steps).x, c.max.y + 2), kLabelColor, steps);
+  std::string steps = i18n::format(tr("step %d"), d.config().student_steps);
+  c.draw->AddText(ImVec2(c.max.x - ImGui::CalcTextSize(steps.c_str()).x, c.max.y + 2), kLabelColor, steps.c_str());
   const std::vector<StudentPoint>& history = d.history();
   for (int s = 0; s < 2; ++s) {
     std::vector<ImVec2> line;
@@ -131,22 +134,23 @@ void TemperatureDemo::draw_accuracy_chart(float width, float height) {
   }
   if (history.empty())
     c.draw->AddText(ImVec2(c.min.x + 10, c.min.y + 30), kLabelColor,
-                    !running_ ? "Press Train: the teacher learns first, then the students." : "The teacher is learning.");
+                    !running_ ? tr("Press Train: the teacher learns first, then the students.")
+                              : tr("The teacher is learning."));
 }
 
 // For the chosen transfer-set point: its label, the teacher at T = 1 and at
 // the distillation temperature (what the distilled student is trained toward).
 void TemperatureDemo::draw_soft_targets(float width, float height) {
   const Distillation& d = *distillation_;
-  ImGui::TextColored(kHardColor, "label");
+  ImGui::TextColored(kHardColor, "%s", tr("label"));
   ImGui::SameLine();
-  ImGui::TextDisabled("teacher, T = 1");
+  ImGui::TextDisabled("%s", tr("teacher, T = 1"));
   ImGui::SameLine();
-  ImGui::TextColored(kDistilledColor, "teacher, kd T = %.3g", static_cast<double>(kd_temperature_));
-  ChartArea c = begin_chart("soft_targets", "targets for the ringed point", ImVec2(width, height), 34, 20);
+  ImGui::TextColored(kDistilledColor, tr("teacher, kd T = %.3g"), static_cast<double>(kd_temperature_));
+  ChartArea c = begin_chart("soft_targets", tr("targets for the ringed point"), ImVec2(width, height), 34, 20);
   const Tensor& teacher = d.teacher_transfer_logits();
   if (teacher.empty()) {
-    c.draw->AddText(ImVec2(c.min.x + 8, c.min.y + 8), kLabelColor, "(after the teacher is trained)");
+    c.draw->AddText(ImVec2(c.min.x + 8, c.min.y + 8), kLabelColor, tr("(after the teacher is trained)"));
     return;
   }
   int classes = d.config().classes, example = shown_example();
@@ -176,7 +180,7 @@ void TemperatureDemo::draw_soft_targets(float width, float height) {
       c.draw->AddText(ImVec2(x0 + slot * 0.12f - ImGui::CalcTextSize(shown).x / 2, c.y_at(p * 0.9f) - 14), kLabelColor,
                       shown);
       if (s == 1) {
-        std::snprintf(label, sizeof label, "class %d", k + 1);
+        std::snprintf(label, sizeof label, tr("class %d"), k + 1);
         c.draw->AddText(ImVec2(x0, c.max.y + 3), color_u32(kClassColors[k % 4]), label);
       }
     }
@@ -185,7 +189,7 @@ void TemperatureDemo::draw_soft_targets(float width, float height) {
 void TemperatureDemo::draw_transfer_set(float width, float height) {
   const Distillation& d = *distillation_;
   float side = std::max(120.0f, std::min(width, height - 28));
-  ChartArea c = begin_chart("transfer_set", "teacher; transfer set (click a point)",
+  ChartArea c = begin_chart("transfer_set", tr("teacher; transfer set (click a point)"),
                             ImVec2(side, side + 20), 2, 2);
   const Dataset2D& points = d.transfer_data();
   draw_map(c, maps_[2], d.config().classes, points);

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "demos/softmax_temperature/language_model_panel.h"
 #include "demos/softmax_temperature/language_model_panel_impl.h"
 #include "engine/ops/softmax.h"
@@ -28,15 +29,15 @@ ImU32 to_u32(ImVec4 c) { return ImGui::ColorConvertFloat4ToU32(c); }
 
 // How a character reads in a chart label.
 std::string describe(char c) {
-  if (c == '\n') return "new line";
-  if (c == ' ') return "space";
+  if (c == '\n') return tr("new line");
+  if (c == ' ') return tr("space");
   return std::string("'") + c + "'";
 }
 
 std::string temperature_title(float t, bool slider) {
   char text[64];
-  if (t <= kGreedyTemperature) std::snprintf(text, sizeof text, "T -> 0 (greedy)");
-  else std::snprintf(text, sizeof text, slider ? "T = %.2f (slider)" : "T = %.1f", static_cast<double>(t));
+  if (t <= kGreedyTemperature) std::snprintf(text, sizeof text, "%s", tr("T -> 0 (greedy)"));
+  else std::snprintf(text, sizeof text, slider ? tr("T = %.2f (slider)") : "T = %.1f", static_cast<double>(t));
   return text;
 }
 
@@ -47,7 +48,7 @@ void draw_prompt(LanguageModelPanel::Impl& m) {
     m.prompt_rejected = false;
   }
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.45f, 520.0f));
-  if (ImGui::InputText("prompt", m.prompt_buffer, sizeof m.prompt_buffer)) {
+  if (ImGui::InputText(tr_id("prompt"), m.prompt_buffer, sizeof m.prompt_buffer)) {
     std::string typed(m.prompt_buffer);
     m.prompt_rejected = !prompt_valid(typed);
     if (!m.prompt_rejected) m.prompt = m.prompt_shown = typed;
@@ -56,14 +57,15 @@ void draw_prompt(LanguageModelPanel::Impl& m) {
               "printable ASCII (letters, digits, punctuation, space); it learned from Pride and Prejudice.");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90);
-  ImGui::SliderInt("length", &m.length, 10, 400);
+  ImGui::SliderInt(tr_id("length"), &m.length, 10, 400);
   ImGui::SameLine();
-  if (ImGui::Button("Regenerate")) m.sample_seed = m.sample_seed % 999999 + 1;
+  if (ImGui::Button(tr_id("Regenerate"))) m.sample_seed = m.sample_seed % 999999 + 1;
   ImGui::SameLine();
-  ImGui::TextDisabled("seed %d", m.sample_seed);
+  ImGui::TextDisabled(tr("seed %d"), m.sample_seed);
   if (m.prompt_rejected)
-    ImGui::TextColored(kWarningColor, "Only printable ASCII characters (no accents, no line breaks); the model "
-                                      "keeps the last valid prompt.");
+    ImGui::TextColored(kWarningColor, "%s",
+                       tr("Only printable ASCII characters (no accents, no line breaks); the model keeps the last "
+                          "valid prompt."));
 }
 
 void draw_continuations(LanguageModelPanel::Impl& m) {
@@ -90,7 +92,7 @@ void draw_continuations(LanguageModelPanel::Impl& m) {
   ImGui::EndTable();
   if (!m.sampler->done())
     ImGui::ProgressBar(static_cast<float>(m.sampler->produced()) / static_cast<float>(std::max(1, m.length)),
-                       ImVec2(-1, 0), "sampling...");
+                       ImVec2(-1, 0), tr("sampling..."));
 }
 
 // Bars of softmax(z / T) for the most likely characters, ordered by logit:
@@ -110,11 +112,11 @@ void draw_next_character(const LanguageModelPanel::Impl& m, ImVec2 size) {
   for (float p : at_t)
     if (p > 0) entropy_bits -= static_cast<double>(p) * std::log2(static_cast<double>(p));
 
-  ImGui::Text("Next character at T = %.2f", static_cast<double>(m.temperature));
+  ImGui::Text(tr("Next character at T = %.2f"), static_cast<double>(m.temperature));
   help_marker("softmax(z / T) over the model's logits z for the character after the prompt. Small T piles the "
               "probability on the top character (greedy decoding in the limit); large T spreads it towards "
               "uniform. The thin white marks show T = 1, the model's own distribution.");
-  ImGui::TextDisabled("entropy %.2f bits (uniform: %.2f)", entropy_bits, std::log2(static_cast<double>(count)));
+  ImGui::TextDisabled(tr("entropy %.2f bits (uniform: %.2f)"), entropy_bits, std::log2(static_cast<double>(count)));
   const int shown = std::min(m.bars, count);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -158,7 +160,7 @@ void draw_loss_chart(const LanguageModelPanel::Impl& m, ImVec2 size) {
       last_step = std::max(last_step, p.step);
     }
   if (lo > hi) {
-    draw->AddText(ImVec2(min.x + 8, min.y + 8), kLabelColor, "no training yet");
+    draw->AddText(ImVec2(min.x + 8, min.y + 8), kLabelColor, tr("no training yet"));
     return;
   }
   const double pad = std::max(0.05, (hi - lo) * 0.1);
@@ -176,9 +178,8 @@ void draw_loss_chart(const LanguageModelPanel::Impl& m, ImVec2 size) {
     draw->AddText(ImVec2(origin.x, s.y - 7), kLabelColor, label);
     draw->AddLine(ImVec2(min.x, s.y), ImVec2(max.x, s.y), IM_COL32(255, 255, 255, 25));
   }
-  char steps[32];
-  std::snprintf(steps, sizeof steps, "step %d", last_step);
-  draw->AddText(ImVec2(max.x - ImGui::CalcTextSize(steps).x, max.y + 2), kLabelColor, steps);
+  const std::string steps = i18n::format(tr("step %d"), last_step);
+  draw->AddText(ImVec2(max.x - ImGui::CalcTextSize(steps.c_str()).x, max.y + 2), kLabelColor, steps.c_str());
   draw->PushClipRect(min, max, true);
   std::vector<ImVec2> line;
   for (const CurvePoint& p : m.train_curve) line.push_back(to_screen(p.step, p.loss));
@@ -188,32 +189,32 @@ void draw_loss_chart(const LanguageModelPanel::Impl& m, ImVec2 size) {
 }
 
 void draw_training(LanguageModelPanel::Impl& m, ImVec2 size) {
-  ImGui::Text("Train more in the browser");
-  help_marker("Continues training the model on the first 90% of the book, a small chunk (8 streams x 16 "
-              "characters, truncated backpropagation through time) per step, with Adam. The held-out loss is the "
-              "mean -log p(next character) in nats on the last 10%, which training never sees.");
+  ImGui::TextUnformatted(tr("Train more in the browser"));
+  help_marker("Continues training the model on the book's first 90%, a small chunk (8 streams x 16 characters, "
+              "truncated backpropagation through time) per step, with Adam. The held-out loss is the mean "
+              "-log p(next character) in nats on the last 10%, which training never sees.");
   if (!m.text_error.empty()) {
-    ImGui::TextColored(kWarningColor, "Training and the held-out loss need the text: %s", m.text_error.c_str());
+    ImGui::TextColored(kWarningColor, tr("Training and the held-out loss need the text: %s"), m.text_error.c_str());
     return;
   }
   if (!m.text_ready) {
-    ImGui::ProgressBar(m.text_progress, ImVec2(-1, 0), "loading the text");
+    ImGui::ProgressBar(m.text_progress, ImVec2(-1, 0), tr("loading the text"));
     return;
   }
-  if (ImGui::Button(m.training ? "Pause training" : "Train more")) m.training = !m.training;
+  if (ImGui::Button(m.training ? tr_id("Pause training") : tr_id("Train more"))) m.training = !m.training;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::max(60.0f, std::min(160.0f, ImGui::GetContentRegionAvail().x - 150)));
-  ImGui::SliderFloat("learning rate", &m.learning_rate, 1e-5f, 1e-2f, "%.5f", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderFloat(tr_id("learning rate"), &m.learning_rate, 1e-5f, 1e-2f, "%.5f", ImGuiSliderFlags_Logarithmic);
   help_marker("Adam's step size. The shipped model has converged for its size (it ended its training at 0.0003 "
               "with 32 streams per step): more training lowers the training loss while the held-out loss barely "
               "moves, or rises at large rates (overfitting, and noisier gradients from the browser's small chunks).");
-  if (ImGui::Button("Reset to shipped weights")) {
+  if (ImGui::Button(tr_id("Reset to shipped weights"))) {
     m.training = false;
     m.start = kStartShipped;
     m.load_start_weights();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Start from random")) {
+  if (ImGui::Button(tr_id("Start from random"))) {
     m.start = kStartRandom;
     m.learning_rate = 3e-3f;  // the rate the shipped model started with
     m.load_start_weights();
@@ -222,21 +223,25 @@ void draw_training(LanguageModelPanel::Impl& m, ImVec2 size) {
   help_marker("Forget the shipped weights and watch the model learn the book from nothing: the continuations go "
               "from noise to letters, words and punctuation within a minute or two. The link keeps this choice "
               "(lm_start=random), not the trained weights.");
-  if (!m.train_error.empty()) ImGui::TextColored(kWarningColor, "Training stopped: %s", m.train_error.c_str());
+  if (!m.train_error.empty()) ImGui::TextColored(kWarningColor, tr("Training stopped: %s"), m.train_error.c_str());
   if (std::isfinite(m.held_out)) {
-    ImGui::TextColored(kHeldOutColor, "held-out loss %.3f nats/char (%.2f bits)", m.held_out, m.held_out / std::log(2.0));
+    ImGui::TextColored(kHeldOutColor, tr("held-out loss %.3f nats/char (%.2f bits)"), m.held_out,
+                       m.held_out / std::log(2.0));
     if (std::isfinite(m.shipped_held_out)) {
       ImGui::SameLine();
-      ImGui::TextDisabled("shipped: %.3f", m.shipped_held_out);
+      ImGui::TextDisabled(tr("shipped: %.3f"), m.shipped_held_out);
     }
   } else {
-    ImGui::TextColored(kHeldOutColor, "held-out loss: measuring...");
+    ImGui::TextColored(kHeldOutColor, "%s", tr("held-out loss: measuring..."));
   }
-  if (std::isfinite(m.train_loss)) ImGui::TextColored(kTrainColor, "training loss %.3f (moving average)", m.train_loss);
-  else ImGui::TextColored(kTrainColor, "training loss: not trained here yet");
+  if (std::isfinite(m.train_loss))
+    ImGui::TextColored(kTrainColor, tr("training loss %.3f (moving average)"), m.train_loss);
+  else
+    ImGui::TextColored(kTrainColor, "%s", tr("training loss: not trained here yet"));
   ImGui::SameLine();
-  ImGui::TextDisabled("step %d", m.steps);
-  if (m.evaluator) ImGui::ProgressBar(static_cast<float>(m.evaluator->progress()), ImVec2(-1, 0), "measuring the held-out loss");
+  ImGui::TextDisabled(tr("step %d"), m.steps);
+  if (m.evaluator)
+    ImGui::ProgressBar(static_cast<float>(m.evaluator->progress()), ImVec2(-1, 0), tr("measuring the held-out loss"));
   draw_loss_chart(m, ImVec2(size.x, std::max(80.0f, ImGui::GetContentRegionAvail().y)));
 }
 
@@ -246,12 +251,12 @@ void LanguageModelPanel::draw(float temperature) {
   Impl& m = *impl_;
   m.temperature = std::clamp(temperature, 0.0f, 100.0f);
   if (!m.load_error.empty()) {
-    ImGui::TextColored(kWarningColor, "The language model could not be loaded.");
+    ImGui::TextColored(kWarningColor, "%s", tr("The language model could not be loaded."));
     ImGui::TextWrapped("%s", m.load_error.c_str());
     return;
   }
   if (!m.model_ready) {
-    ImGui::ProgressBar(m.weights_progress, ImVec2(-1, 0), "loading the language model");
+    ImGui::ProgressBar(m.weights_progress, ImVec2(-1, 0), tr("loading the language model"));
     return;
   }
   draw_prompt(m);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "demos/softmax_temperature/temperature_demo.h"
 #include "demos/softmax_temperature/view_style.h"
@@ -42,30 +43,31 @@ void TemperatureDemo::draw_logits_view() {
   ImGui::SameLine();
   ImGui::BeginChild("logit_numbers", ImVec2(half, bottom_height), false);
   ImGui::PushTextWrapPos(0);
-  ImGui::Text("entropy H = %.3f nats", summary_.entropy);
-  ImGui::TextDisabled("(0 for one-hot; log K = %.3f for uniform)",
+  ImGui::Text(tr("entropy H = %.3f nats"), summary_.entropy);
+  ImGui::TextDisabled(tr("(0 for one-hot; log K = %.3f for uniform)"),
                       std::log(static_cast<double>(std::max<size_t>(1, logits_.size()))));
-  ImGui::Text("largest probability %.3f", summary_.max_probability);
-  ImGui::Text("p(1st) / p(2nd) = %.4g", summary_.top_two_ratio);
+  ImGui::Text(tr("largest probability %.3f"), summary_.max_probability);
+  ImGui::Text(tr("p(1st) / p(2nd) = %.4g"), summary_.top_two_ratio);
   help_marker("The ratio of the two largest probabilities is exp((z_1st - z_2nd) / T): every ratio of softmax "
               "outputs depends on logit differences divided by T, so T stretches or squeezes them all alike.");
   ImGui::Spacing();
-  const char* regime = temperature_ <= 0.1f   ? "near T -> 0: almost all mass on the largest logit (argmax, one-hot)"
-                       : temperature_ >= 10.0f ? "large T: close to uniform, 1/K each (T -> infinity)"
-                       : std::fabs(temperature_ - 1.0f) < 0.02f ? "T = 1: the plain softmax"
-                                                                : "between the limits";
+  const char* regime = tr("between the limits");
+  if (temperature_ <= 0.1f) regime = tr("near T -> 0: almost all mass on the largest logit (argmax, one-hot)");
+  else if (temperature_ >= 10.0f) regime = tr("large T: close to uniform, 1/K each (T -> infinity)");
+  else if (std::fabs(temperature_ - 1.0f) < 0.02f) regime = tr("T = 1: the plain softmax");
   ImGui::TextColored(kHeadingColor, "T = %.3g: %s", static_cast<double>(temperature_), regime);
-  ImGui::TextWrapped("Limits: T -> 0 gives a one-hot vector at the argmax (H -> 0); T = 1 is the ordinary softmax; "
-                     "T -> infinity gives the uniform distribution (H -> log K). The order of the probabilities "
-                     "never changes, only how far apart they are. The orange bars are the fraction of N samples "
-                     "drawn from p that fell on each class: at low T nearly every draw is the top class.");
+  ImGui::TextWrapped("%s", tr("Limits: T -> 0 gives a one-hot vector at the argmax (H -> 0); T = 1 is the ordinary "
+                              "softmax; T -> infinity gives the uniform distribution (H -> log K). The order of the "
+                              "probabilities never changes, only how far apart they are. The orange bars are the "
+                              "fraction of N samples drawn from p that fell on each class: at low T nearly every "
+                              "draw is the top class."));
   ImGui::PopTextWrapPos();
   ImGui::EndChild();
 }
 
 // Logits in [-kLogitLimit, kLogitLimit]; drag a bar up or down to change it.
 void TemperatureDemo::draw_logit_bars(float width, float height) {
-  ChartArea c = begin_chart("logit_bars_frame", "logits z (drag the bars)", ImVec2(width, height), 34, 20);
+  ChartArea c = begin_chart("logit_bars_frame", tr("logits z (drag the bars)"), ImVec2(width, height), 34, 20);
   int k = static_cast<int>(logits_.size());
   float slot = (c.max.x - c.min.x) / static_cast<float>(k);
   auto y_of = [&c](float z) { return c.y_at((z + kLogitLimit) / (2 * kLogitLimit)); };
@@ -107,10 +109,9 @@ void TemperatureDemo::draw_logit_bars(float width, float height) {
 
 // softmax(z / T) as bars, the frequencies of the N samples beside them.
 void TemperatureDemo::draw_probability_bars(float width, float height) {
-  char title[96];
-  std::snprintf(title, sizeof title, "softmax(z / T) at T = %.3g   and %d samples", static_cast<double>(temperature_),
-                samples_);
-  ChartArea c = begin_chart("probability_bars", title, ImVec2(width, height), 34, 20);
+  std::string title =
+      i18n::format(tr("softmax(z / T) at T = %.3g   and %d samples"), static_cast<double>(temperature_), samples_);
+  ChartArea c = begin_chart("probability_bars", title.c_str(), ImVec2(width, height), 34, 20);
   size_t k = summary_.probabilities.size();
   if (k == 0) return;
   float slot = (c.max.x - c.min.x) / static_cast<float>(k);
@@ -122,8 +123,9 @@ void TemperatureDemo::draw_probability_bars(float width, float height) {
   }
   float uniform = 1.0f / static_cast<float>(k);
   c.draw->AddLine(ImVec2(c.min.x, c.y_at(uniform)), ImVec2(c.max.x, c.y_at(uniform)), IM_COL32(255, 255, 255, 90));
-  c.draw->AddText(ImVec2(c.max.x - ImGui::CalcTextSize("uniform 1/K").x - 4, c.y_at(uniform) - 15), kLabelColor,
-                  "uniform 1/K");
+  const char* uniform_label = tr("uniform 1/K");
+  c.draw->AddText(ImVec2(c.max.x - ImGui::CalcTextSize(uniform_label).x - 4, c.y_at(uniform) - 15), kLabelColor,
+                  uniform_label);
   for (size_t i = 0; i < k; ++i) {
     float x0 = c.min.x + slot * static_cast<float>(i);
     float p = static_cast<float>(summary_.probabilities[i]);
@@ -138,15 +140,18 @@ void TemperatureDemo::draw_probability_bars(float width, float height) {
     std::snprintf(label, sizeof label, "%zu", i + 1);
     centred_text(c.draw, x0 + slot / 2, c.max.y + 3, kLabelColor, label);
   }
-  float legend_x = c.max.x - ImGui::CalcTextSize("probability  fraction of samples").x - 6;
-  c.draw->AddText(ImVec2(legend_x, c.min.y + 4), color_u32(kProbabilityColor), "probability");
-  c.draw->AddText(ImVec2(legend_x + ImGui::CalcTextSize("probability  ").x, c.min.y + 4), color_u32(kSampleColor),
-                  "fraction of samples");
+  const char* probability = tr("probability");
+  const char* fraction = tr("fraction of samples");
+  float fraction_x = ImGui::CalcTextSize(probability).x + ImGui::CalcTextSize("  ").x;
+  float legend_x = c.max.x - fraction_x - ImGui::CalcTextSize(fraction).x - 6;
+  c.draw->AddText(ImVec2(legend_x, c.min.y + 4), color_u32(kProbabilityColor), probability);
+  c.draw->AddText(ImVec2(legend_x + fraction_x, c.min.y + 4), color_u32(kSampleColor), fraction);
 }
 
 // H(T) over the slider's whole range, log axis; click or drag to set T.
 void TemperatureDemo::draw_entropy_curve(float width, float height) {
-  ChartArea c = begin_chart("entropy_curve", "entropy H(T) in nats (click to set T)", ImVec2(width, height), 40, 18);
+  ChartArea c =
+      begin_chart("entropy_curve", tr("entropy H(T) in nats (click to set T)"), ImVec2(width, height), 40, 18);
   double top = std::log(static_cast<double>(std::max<size_t>(2, logits_.size())));
   auto v_of = [top](double h) { return static_cast<float>(h / (top * 1.05)); };
   c.draw->AddLine(ImVec2(c.min.x, c.y_at(v_of(top))), ImVec2(c.max.x, c.y_at(v_of(top))), IM_COL32(255, 255, 255, 90));

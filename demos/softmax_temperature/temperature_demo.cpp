@@ -20,13 +20,14 @@ const char* const kViewChoices[] = {"logits", "lm", "distill", "calibration", "n
 }  // namespace
 
 const char* TemperatureDemo::explanation() const {
-  return "A softmax turns scores (logits) z into probabilities; dividing the logits by a temperature T first, "
-         "p_i = exp(z_i / T) / sum_k exp(z_k / T), keeps their order but changes how peaked the result is: T -> 0 "
-         "puts everything on the largest logit, T = 1 is the plain softmax, T -> infinity spreads it evenly. The "
-         "same number makes a language model's sampling bold or timid, lets a small student learn from a teacher's "
-         "softened outputs (knowledge distillation, Hinton et al. 2015), and, fitted on held-out data, makes an "
-         "over-confident network's probabilities honest (temperature scaling, Guo et al. 2017). One tab each; the "
-         "Notes tab has the formulas.";
+  return translatable(
+      "A softmax turns scores (logits) z into probabilities; dividing the logits by a temperature T first, "
+      "p_i = exp(z_i / T) / sum_k exp(z_k / T), keeps their order but changes how peaked the result is: T -> 0 "
+      "puts everything on the largest logit, T = 1 is the plain softmax, T -> infinity spreads it evenly. The "
+      "same number makes a language model's sampling bold or timid, lets a small student learn from a teacher's "
+      "softened outputs (knowledge distillation, Hinton et al. 2015), and, fitted on held-out data, makes an "
+      "over-confident network's probabilities honest (temperature scaling, Guo et al. 2017). One tab each; the "
+      "Notes tab has the formulas.");
 }
 
 void TemperatureDemo::declare_state(StateFields& f) {

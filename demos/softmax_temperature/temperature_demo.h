@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "demos/demo.h"
+#include "demos/i18n/tr.h"
 #include "demos/softmax_temperature/calibration_run.h"
 #include "demos/softmax_temperature/distillation.h"
 #include "demos/softmax_temperature/language_model_panel.h"
@@ -21,7 +22,7 @@
 class TemperatureDemo : public Demo {
  public:
   const char* name() const override { return "temperature"; }
-  const char* title() const override { return "Softmax temperature"; }
+  const char* title() const override { return translatable("Softmax temperature"); }
   const char* explanation() const override;
 
   void declare_state(StateFields& fields) override;
@@ -56,9 +57,9 @@ class TemperatureDemo : public Demo {
   void draw_accuracy_chart(float width, float height);
   void draw_soft_targets(float width, float height);
   void draw_transfer_set(float width, float height);
-  int shown_example() const;
+  int shown_example() const;  // the transfer-set point whose targets are shown
   void refresh_decision_maps();  // decision_maps.cpp
-  void draw_decision_map(int student, const char* title, float side);  // the transfer-set point whose targets are shown
+  void draw_decision_map(int student, const char* title, float side);  // title: English, shown through tr()
   void draw_calibration_view();   // calibration_view.cpp
   void draw_reliability_diagram(const char* title, const std::vector<ReliabilityBin>& bins, double ece, float size);
   void draw_nll_curve(float width, float height);

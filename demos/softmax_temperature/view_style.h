@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "demos/help_marker.h"
+#include "demos/i18n/tr.h"
 #include "engine/data/generators.h"
 #include "engine/tensor.h"
 #include "imgui.h"
