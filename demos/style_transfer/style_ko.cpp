@@ -194,7 +194,6 @@ constexpr KoreanRow kRows[] = {
 
     // Inside tab.
     {"pixels", "픽셀"},
-    {"layer", "레이어"},
     {"Which layer of the loss network to look at. \"pixels\" is the picture itself: its Gram matrix is 3 x 3, the "
      "inner products of the R, G and B channels.",
      "Loss network의 어느 레이어를 볼지 고른다. \"픽셀\"은 그림 그 자체이다. 그 Gram matrix는 3 x 3이고, R, G, "
