@@ -4,3 +4,8 @@
 #pragma once
 
 constexpr float kStackedViewWidth = 560;  // logical pixels
+
+// ImGui::SameLine() when an item `next_width` wide still fits on this line,
+// otherwise a new line: rows of controls wrap on a phone instead of running
+// past the edge.
+void same_line_if_fits(float next_width);

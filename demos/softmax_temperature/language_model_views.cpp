@@ -9,6 +9,7 @@
 
 #include "demos/help_marker.h"
 #include "demos/i18n/tr.h"
+#include "demos/narrow_view.h"
 #include "demos/softmax_temperature/language_model_panel.h"
 #include "demos/softmax_temperature/language_model_panel_impl.h"
 #include "engine/ops/softmax.h"
@@ -47,7 +48,8 @@ void draw_prompt(LanguageModelPanel::Impl& m) {
     m.prompt_shown = m.prompt;
     m.prompt_rejected = false;
   }
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.45f, 520.0f));
+  const float avail = ImGui::GetContentRegionAvail().x;
+  ImGui::SetNextItemWidth(avail < kStackedViewWidth ? avail - 110 : std::min(avail * 0.45f, 520.0f));
   if (ImGui::InputText(tr_id("prompt"), m.prompt_buffer, sizeof m.prompt_buffer)) {
     std::string typed(m.prompt_buffer);
     m.prompt_rejected = !prompt_valid(typed);
@@ -55,10 +57,10 @@ void draw_prompt(LanguageModelPanel::Impl& m) {
   }
   help_marker("The model reads the prompt character by character, then writes on from there. Its alphabet is "
               "printable ASCII (letters, digits, punctuation, space); it learned from Pride and Prejudice.");
-  ImGui::SameLine();
+  same_line_if_fits(90 + ImGui::CalcTextSize(tr("length")).x + ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::SetNextItemWidth(90);
   ImGui::SliderInt(tr_id("length"), &m.length, 10, 400);
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::CalcTextSize(tr("Regenerate")).x + 2 * ImGui::GetStyle().FramePadding.x);
   if (ImGui::Button(tr_id("Regenerate"))) m.sample_seed = m.sample_seed % 999999 + 1;
   ImGui::SameLine();
   ImGui::TextDisabled(tr("seed %d"), m.sample_seed);
@@ -259,6 +261,17 @@ void LanguageModelPanel::draw(float temperature) {
     ImGui::ProgressBar(m.weights_progress, ImVec2(-1, 0), tr("loading the language model"));
     return;
   }
+  if (ImGui::GetContentRegionAvail().x < kStackedViewWidth) {  // a phone: everything in one scrolling column
+    ImGui::BeginChild("lm_stack", ImVec2(0, 0), false);
+    draw_prompt(m);
+    draw_continuations(m);
+    ImGui::Separator();
+    draw_next_character(m, ImVec2(ImGui::GetContentRegionAvail().x, 260));
+    ImGui::Separator();
+    draw_training(m, ImVec2(ImGui::GetContentRegionAvail().x, 300));
+    ImGui::EndChild();
+    return;
+  }
   draw_prompt(m);
   draw_continuations(m);
   ImGui::Separator();
@@ -266,7 +279,8 @@ void LanguageModelPanel::draw(float temperature) {
   const float left_width = std::max(260.0f, available.x * 0.42f);
   const float height = std::max(160.0f, available.y);
   ImGui::BeginChild("lm_next_character", ImVec2(left_width, height));
-  draw_next_character(m, ImVec2(left_width - 8, height - 2 * ImGui::GetFrameHeightWithSpacing()));
+  // The child's own width: a scrollbar, when the bars overflow, takes its share.
+  draw_next_character(m, ImVec2(ImGui::GetContentRegionAvail().x, height - 2 * ImGui::GetFrameHeightWithSpacing()));
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("lm_training", ImVec2(0, height));

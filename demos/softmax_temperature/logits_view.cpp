@@ -7,6 +7,7 @@
 
 #include "demos/softmax_temperature/temperature_demo.h"
 #include "demos/softmax_temperature/view_style.h"
+#include "demos/narrow_view.h"
 
 using namespace temperature_ui;
 
@@ -32,6 +33,16 @@ void centred_text(ImDrawList* draw, float x, float y, ImU32 color, const char* t
 
 void TemperatureDemo::draw_logits_view() {
   ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (avail.x < kStackedViewWidth) {  // a phone: the four panels one under the other, scrolling
+    ImGui::BeginChild("logits_stack", ImVec2(0, 0), false);
+    float width = ImGui::GetContentRegionAvail().x;
+    draw_logit_bars(width, 260);
+    draw_probability_bars(width, 260);
+    draw_entropy_curve(width, 220);
+    draw_logit_numbers();
+    ImGui::EndChild();
+    return;
+  }
   float top_height = std::max(200.0f, avail.y * 0.58f);
   float half = std::max(200.0f, (avail.x - ImGui::GetStyle().ItemSpacing.x) / 2);
   draw_logit_bars(half, top_height);
@@ -42,6 +53,12 @@ void TemperatureDemo::draw_logits_view() {
   draw_entropy_curve(half, bottom_height);
   ImGui::SameLine();
   ImGui::BeginChild("logit_numbers", ImVec2(half, bottom_height), false);
+  draw_logit_numbers();
+  ImGui::EndChild();
+}
+
+// The entropy, the top-two ratio and which limit T is near, in words.
+void TemperatureDemo::draw_logit_numbers() {
   ImGui::PushTextWrapPos(0);
   ImGui::Text(tr("entropy H = %.3f nats"), summary_.entropy);
   ImGui::TextDisabled(tr("(0 for one-hot; log K = %.3f for uniform)"),
@@ -62,7 +79,6 @@ void TemperatureDemo::draw_logits_view() {
                               "fraction of N samples drawn from p that fell on each class: at low T nearly every "
                               "draw is the top class."));
   ImGui::PopTextWrapPos();
-  ImGui::EndChild();
 }
 
 // Logits in [-kLogitLimit, kLogitLimit]; drag a bar up or down to change it.

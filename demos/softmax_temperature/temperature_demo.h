@@ -49,6 +49,7 @@ class TemperatureDemo : public Demo {
 
   // Views, one file each.
   void draw_logits_view();        // logits_view.cpp
+  void draw_logit_numbers();
   void draw_logit_bars(float width, float height);
   void draw_probability_bars(float width, float height);
   void draw_entropy_curve(float width, float height);

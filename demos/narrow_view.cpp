@@ -1,0 +1,9 @@
+#include "demos/narrow_view.h"
+
+#include "imgui.h"
+
+void same_line_if_fits(float next_width) {
+  float line_end = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
+  float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (line_end <= right) ImGui::SameLine();
+}
