@@ -388,7 +388,8 @@ void Shell::narrow_body() {
     controls_content();
     ImGui::EndChild();
   }
-  ImGui::BeginChild("##view", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  // The view scrolls here: on a phone a demo stacks its panels, taller than the screen.
+  ImGui::BeginChild("##view", ImVec2(0, 0), true);
   view_content();
   ImGui::EndChild();
 }

@@ -26,7 +26,9 @@ void dropout_ui::draw_chart_legend() {
   ImGui::SameLine();
   ImGui::TextColored(kDropoutColor, "%s", tr("dropout"));
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", tr("solid: test   dashed: train   shaded: the gap between them (overfitting)"));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s", tr("solid: test   dashed: train   shaded: the gap between them (overfitting)"));
+  ImGui::PopStyleColor();
 }
 
 // `title`: English, marked translatable() by the caller; it is also the chart's ImGui ID.

@@ -98,23 +98,36 @@ void DropoutDemo::draw_inference_view() {
     draw->AddLine(ImVec2(at(plain[k]), y + 1), ImVec2(at(plain[k]), y + row - 1), color_u32(kPlainColor), 2.5f);
   }
   float legend_y = origin.y + 8 + row * static_cast<float>(data.classes);
-  float legend_x = left;
-  auto legend = [&](ImU32 color, const char* text) {  // side by side, spaced by their widths in the UI's language
+  const char* legend_texts[] = {tr("weight scaling"), tr("MC mean"), tr("+- 1 sd"), tr("| no dropout")};
+  float legend_width = 0;
+  for (const char* text : legend_texts) legend_width += ImGui::CalcTextSize(text).x + 16;
+  // Under the bars when it fits there; otherwise (a phone) under the picture, from the left edge.
+  float legend_left = left;
+  if (left + legend_width > origin.x + avail.x) {
+    legend_left = origin.x;
+    legend_y = std::max(legend_y, origin.y + picture + 14 + ImGui::GetTextLineHeight());  // below its label
+  }
+  float legend_x = legend_left;
+  auto legend = [&](ImU32 color, const char* text) {  // side by side, spaced by their widths; wrapping on a phone
+    if (legend_x > legend_left && legend_x + ImGui::CalcTextSize(text).x > origin.x + avail.x) {
+      legend_x = legend_left;
+      legend_y += ImGui::GetTextLineHeightWithSpacing();
+    }
     draw->AddText(ImVec2(legend_x, legend_y), color, text);
     legend_x += ImGui::CalcTextSize(text).x + 16;
   };
-  legend(color_u32(kDropoutColor), tr("weight scaling"));
-  legend(IM_COL32(200, 200, 210, 255), tr("MC mean"));
-  legend(IM_COL32(255, 90, 90, 255), tr("+- 1 sd"));
-  legend(color_u32(kPlainColor), tr("| no dropout"));
+  legend(color_u32(kDropoutColor), legend_texts[0]);
+  legend(IM_COL32(200, 200, 210, 255), legend_texts[1]);
+  legend(IM_COL32(255, 90, 90, 255), legend_texts[2]);
+  legend(color_u32(kPlainColor), legend_texts[3]);
   ImGui::Dummy(ImVec2(avail.x, std::max(picture + 30, legend_y - origin.y + 22)));
 
   int k_fixed = arg_max(fixed, data.classes), k_mc = arg_max(example_mc_.mean.data(), data.classes);
   float mean_spread = 0;
   for (float d : example_mc_.deviation) mean_spread += d / static_cast<float>(data.classes);
-  ImGui::Text(tr("weight scaling: %s (%.0f%%), entropy %.2f"), shown_class_name(data, k_fixed).c_str(),
+  ImGui::TextWrapped(tr("weight scaling: %s (%.0f%%), entropy %.2f"), shown_class_name(data, k_fixed).c_str(),
               100.0 * static_cast<double>(fixed[k_fixed]), static_cast<double>(entropy(fixed, data.classes)));
-  ImGui::Text(tr("MC dropout, N = %d: %s (%.0f%% +- %.0f%%), entropy %.2f, mean spread %.3f"), mc_samples_,
+  ImGui::TextWrapped(tr("MC dropout, N = %d: %s (%.0f%% +- %.0f%%), entropy %.2f, mean spread %.3f"), mc_samples_,
               shown_class_name(data, k_mc).c_str(), 100.0 * static_cast<double>(example_mc_.mean[static_cast<size_t>(k_mc)]),
               100.0 * static_cast<double>(example_mc_.deviation[static_cast<size_t>(k_mc)]),
               static_cast<double>(entropy(example_mc_.mean.data(), data.classes)), static_cast<double>(mean_spread));

@@ -8,6 +8,7 @@
 
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
+#include "demos/narrow_view.h"
 #include "imgui.h"
 
 using namespace dropout_ui;
@@ -60,9 +61,10 @@ void DropoutDemo::draw_regulariser_view() {
   ImGui::SetNextItemWidth(160);
   ImGui::SliderFloat(tr_id("keep p"), &identity_keep_, 0.05f, 1.0f, "%.2f");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  same_line_if_fits(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(tr("p_i from 0.2 to 0.9")).x);
   ImGui::Checkbox(tr_id("p_i from 0.2 to 0.9"), &identity_varied_);
-  ImGui::SameLine();
+  same_line_if_fits(150 + style.ItemInnerSpacing.x + ImGui::CalcTextSize(tr("masks")).x);
   ImGui::SetNextItemWidth(150);
   ImGui::SliderInt(tr_id("masks"), &identity_draws_, 100, 200000, "%d", ImGuiSliderFlags_Logarithmic);
   if (!sweep_.finished()) ImGui::ProgressBar(sweep_.progress(), ImVec2(-1, 0), tr("averaging over masks..."));
@@ -72,7 +74,9 @@ void DropoutDemo::draw_regulariser_view() {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImVec2 origin = ImGui::GetCursorScreenPos();
-  float plot_height = std::min(300.0f, avail.y * 0.48f);
+  // On a phone the two charts stand one above the other, each the full width.
+  const bool stacked = avail.x < kStackedViewWidth;
+  float plot_height = stacked ? 220.0f : std::min(300.0f, avail.y * 0.48f);
 
   // Left: dE/dw_1 along w_1: three straight lines, the dots on the blue one.
   const std::vector<double>& w0 = sweep_.w0_values();
@@ -87,7 +91,7 @@ void DropoutDemo::draw_regulariser_view() {
       hi = std::max(hi, static_cast<float>(along(w, r)));
     }
   float pad = 0.08f * (hi - lo + 1e-3f);
-  ImVec2 left_size((avail.x - 16) * 0.55f, plot_height);
+  ImVec2 left_size(stacked ? avail.x : (avail.x - 16) * 0.55f, plot_height);
   Frame f = reserve_frame(draw, origin, left_size, tr("dE/dw1 as w1 varies (other weights fixed)"));
   f.x0 = static_cast<float>(w0.front());
   f.x1 = static_cast<float>(w0.back());
@@ -109,8 +113,10 @@ void DropoutDemo::draw_regulariser_view() {
   draw->AddText(ImVec2(f.min.x, f.max.y + 2), kLabelColor, range.c_str());
 
   // Right: every weight's gradient at w, as groups of three bars.
-  ImVec2 right_origin(origin.x + left_size.x + 16, origin.y);
-  Frame g = reserve_frame(draw, right_origin, ImVec2(avail.x - left_size.x - 16, plot_height), tr("each dE/dwi at w"));
+  const float chart_gap = 24;  // room for the left chart's range label
+  ImVec2 right_origin = stacked ? ImVec2(origin.x, origin.y + plot_height + chart_gap) : ImVec2(origin.x + left_size.x + 16, origin.y);
+  ImVec2 right_size(stacked ? avail.x : avail.x - left_size.x - 16, plot_height);
+  Frame g = reserve_frame(draw, right_origin, right_size, tr("each dE/dwi at w"));
   const GradientEstimate& at_w = sweep_.at_weights();
   std::vector<double> plain = mean_unit_gradient(problem, problem.w), exact = regularised_gradient(problem, problem.w);
   g.x0 = 0;
@@ -136,15 +142,22 @@ void DropoutDemo::draw_regulariser_view() {
     std::snprintf(label, sizeof label, "w%d", i + 1);
     draw->AddText(ImVec2(g.at(i + 0.4, 0).x, g.max.y + 2), kLabelColor, label);
   }
-  ImGui::Dummy(ImVec2(avail.x, plot_height));
+  ImGui::Dummy(ImVec2(avail.x, stacked ? 2 * plot_height + chart_gap : plot_height));
   ImGui::TextColored(kPlainGradientColor, "%s", tr("grad E_N (no penalty)"));
-  ImGui::SameLine(0, 16);
+  same_line_if_fits(ImGui::CalcTextSize(tr("grad (E_N + penalty)")).x);
   ImGui::TextColored(kRegularisedColor, "%s", tr("grad (E_N + penalty)"));
-  ImGui::SameLine(0, 16);
-  ImGui::TextColored(kMonteCarloColor, tr("mean dropout gradient over %d masks, +-2 s.e."), at_w.draws);
+  std::string masks_legend = i18n::format(tr("mean dropout gradient over %d masks, +-2 s.e."), at_w.draws);
+  same_line_if_fits(ImGui::CalcTextSize(masks_legend.c_str()).x);
+  ImGui::TextColored(kMonteCarloColor, "%s", masks_legend.c_str());
 
-  ImGui::TextDisabled("%s", tr("dropout: mean gradient over the masks (s.e. its standard error); regularised: grad (E_N + penalty)"));
-  if (ImGui::BeginTable("gradients", 8, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
+  ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s", tr("dropout: mean gradient over the masks (s.e. its standard error); regularised: grad (E_N + penalty)"));
+  ImGui::PopStyleColor();
+  // Too narrow for eight columns: the table scrolls sideways instead of cutting its numbers.
+  ImGuiTableFlags table_flags = ImGuiTableFlags_Borders |
+      (stacked ? ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit : ImGuiTableFlags_SizingStretchSame);
+  float table_height = stacked ? ImGui::GetTextLineHeightWithSpacing() * 7 + style.ScrollbarSize : 0;
+  if (ImGui::BeginTable("gradients", 8, table_flags, ImVec2(0, table_height))) {
     for (const char* heading : {"i", "p_i", translatable("mean x_i^2"), "w_i", translatable("dropout"), translatable("s.e."),
                                 translatable("regularised"), translatable("penalty")})
       ImGui::TableSetupColumn(tr(heading));

@@ -75,14 +75,17 @@ void DropoutDemo::draw_training_view() {
     float x = ImGui::GetCursorPosX();
     ImGui::TextColored(color, "%s", name);
     ImGui::SameLine(x + name_width + ImGui::GetStyle().ItemSpacing.x * 2);
-    ImGui::Text(tr("train %.3f / %4.1f%%   test %.3f / %4.1f%%   gap (test - train error) %4.1f%%"),
-                static_cast<double>(m.train_loss), 100.0 * static_cast<double>(m.train_error),
-                static_cast<double>(m.test_loss), 100.0 * static_cast<double>(m.test_error),
-                100.0 * static_cast<double>(m.test_error - m.train_error));
+    ImGui::TextWrapped("%s", i18n::format(tr("train %.3f / %4.1f%%   test %.3f / %4.1f%%   gap (test - train error) %4.1f%%"),
+                                          static_cast<double>(m.train_loss), 100.0 * static_cast<double>(m.train_error),
+                                          static_cast<double>(m.test_loss), 100.0 * static_cast<double>(m.test_error),
+                                          100.0 * static_cast<double>(m.test_error - m.train_error)).c_str());
   };
-  ImGui::TextDisabled(trainer_.evaluating() ? tr("loss / error, measured with the test-time network at epoch %.1f (measuring...)")
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s", i18n::format(trainer_.evaluating()
+                                            ? tr("loss / error, measured with the test-time network at epoch %.1f (measuring...)")
                                             : tr("loss / error, measured with the test-time network at epoch %.1f"),
-                      trainer_.epochs());
+                                        trainer_.epochs()).c_str());
+  ImGui::PopStyleColor();
   line(tr("no dropout"), plain, kPlainColor);
   line(tr("dropout"), dropped, kDropoutColor);
 
