@@ -140,6 +140,8 @@ void Plot::ring(float x, float y, ImU32 color, float radius) {
   if (inside(s)) draw_->AddCircle(s, radius, color, 0, 2.0f);
 }
 
+// One line under the plot; wrapped at the plot's width when it is narrower (a phone).
 void Plot::legend(const char* text) {
-  draw_->AddText(ImVec2(min_.x, max_.y + 3), IM_COL32(200, 200, 200, 255), text);
+  draw_->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min_.x, max_.y + 3), IM_COL32(200, 200, 200, 255), text,
+                 nullptr, max_.x - min_.x);
 }

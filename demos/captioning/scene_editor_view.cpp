@@ -102,19 +102,28 @@ void CaptionDemo::draw_scene_editor(float side) {
 
 void CaptionDemo::draw_object_list() {
   std::string class_items, colour_items;
-  for (int c = 0; c < kClassCount; ++c) class_items += std::string(class_word(c)) + '\0';
-  for (int c = 0; c < kColourCount; ++c) colour_items += std::string(colour_name(c)) + '\0';
+  // Each combo as wide as its longest word plus the arrow, so no word is cut.
+  const float combo_extra = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+  float class_width = 0, colour_width = 0;
+  for (int c = 0; c < kClassCount; ++c) {
+    class_items += std::string(class_word(c)) + '\0';
+    class_width = std::max(class_width, ImGui::CalcTextSize(class_word(c)).x + combo_extra);
+  }
+  for (int c = 0; c < kColourCount; ++c) {
+    colour_items += std::string(colour_name(c)) + '\0';
+    colour_width = std::max(colour_width, ImGui::CalcTextSize(colour_name(c)).x + combo_extra);
+  }
   int remove = -1;
   for (int i = 0; i < static_cast<int>(scene_.objects.size()); ++i) {
     SceneObject& object = scene_.objects[static_cast<size_t>(i)];
     ImGui::PushID(i);
     if (ImGui::RadioButton("##select", selected_object_ == i)) selected_object_ = i;
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(80);
+    ImGui::SetNextItemWidth(colour_width);
     int colour = object.colour;
     if (ImGui::Combo("##colour", &colour, colour_items.c_str())) set_object_colour(i, colour);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(86);
+    ImGui::SetNextItemWidth(class_width);
     int item_class = object.item_class;
     if (ImGui::Combo("##class", &item_class, class_items.c_str())) set_object_class(i, item_class);
     ImGui::SameLine();

@@ -8,6 +8,7 @@
 #include "demos/captioning/shown_message.h"
 #include "demos/captioning/vocabulary.h"
 #include "demos/i18n/tr.h"
+#include "demos/narrow_view.h"
 #include "engine/det_math.h"
 #include "imgui.h"
 
@@ -117,7 +118,10 @@ void VqaPanel::draw() {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   draw_rgb_image(at, ImVec2(at.x + 192, at.y + 192), picture_, kPictureSlot, true);
   ImGui::Dummy(ImVec2(192, 192));
-  ImGui::SameLine();
+  // The questions beside the picture, or under it when they would not fit (a phone).
+  float longest = ImGui::CalcTextSize(tr("questions about this scene:")).x;
+  for (const auto& question : scene_questions_) longest = std::max(longest, ImGui::CalcTextSize(question.text.c_str()).x);
+  same_line_if_fits(longest);
   ImGui::BeginGroup();
   ImGui::TextUnformatted(tr("questions about this scene:"));
   for (size_t i = 0; i < scene_questions_.size(); ++i)
@@ -133,7 +137,11 @@ void VqaPanel::draw() {
     const std::string typed(buffer_);
     if (question_valid(typed)) question_ = buffer_shows_ = typed;
   }
-  if (!notice_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", shown_message(notice_).c_str());
+  if (!notice_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
+    ImGui::TextWrapped("%s", shown_message(notice_).c_str());
+    ImGui::PopStyleColor();
+  }
   if (!probabilities_.empty()) {
     ImGui::Text(tr("answer: %s%s"), answer_word(predicted_answer()),
                 true_answer_ < 0 ? "" : (predicted_answer() == true_answer_ ? tr("  (right)") : tr("  (wrong)")));

@@ -57,6 +57,7 @@ void GatesMode::draw() {
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float legend = ImGui::GetTextLineHeightWithSpacing();
   float side = std::max(std::min(avail.x, avail.y - legend), 32.0f);
+  const ImVec2 view_min = ImGui::GetCursorScreenPos(), view_max(view_min.x + avail.x, view_min.y + avail.y);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail.x - side) * 0.5f));
   ImGui::BeginChild("gates_plot", ImVec2(side, side + legend), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -86,6 +87,9 @@ void GatesMode::draw() {
       break;
   }
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  // The corner labels and the legend may use the view's margins beside a small
+  // square (a short embed), instead of being cut at its edge.
+  draw->PushClipRect(view_min, view_max, false);
   for (const auto& row : kTruthRows) {
     float x1 = static_cast<float>(row[0]), x2 = static_cast<float>(row[1]);
     int truth = gate_truth(gate(), row[0], row[1]);
@@ -102,5 +106,6 @@ void GatesMode::draw() {
   }
   plot.legend(shown() == Shown::SingleUnit ? tr("blue: gate gives 1   orange: 0   red ring: unit is wrong")
                                            : tr("blue: gate gives 1   orange: 0   red ring: network is wrong"));
+  draw->PopClipRect();
   ImGui::EndChild();
 }

@@ -203,5 +203,8 @@ void MlpMode::draw_loss_chart(ImVec2 origin, ImVec2 size) {
   polyline(train, IM_COL32(235, 235, 235, 255));
   std::string legend = i18n::format(tr("loss  train %.3f (white)  test %.3f (orange)"),
                                     static_cast<double>(model_.train_loss()), static_cast<double>(model_.test_loss()));
+  if (ImGui::CalcTextSize(legend.c_str()).x > size.x)  // a narrow chart: train / test in their colours above
+    legend = i18n::format(tr("loss %.3f / %.3f"), static_cast<double>(model_.train_loss()),
+                          static_cast<double>(model_.test_loss()));
   draw->AddText(ImVec2(origin.x, origin.y - 17), IM_COL32(200, 200, 200, 255), legend.c_str());
 }

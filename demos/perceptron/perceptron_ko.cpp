@@ -291,6 +291,7 @@ constexpr KoreanRow kRows[] = {
     {"+layer", "+층"},
     {"-layer", "-층"},
     {"loss  train %.3f (white)  test %.3f (orange)", "Loss  학습 %.3f (흰색)  테스트 %.3f (주황)"},
+    {"loss %.3f / %.3f", "Loss %.3f / %.3f"},
 };
 
 }  // namespace

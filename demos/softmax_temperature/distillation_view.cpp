@@ -7,6 +7,8 @@
 
 #include "demos/softmax_temperature/temperature_demo.h"
 #include "demos/softmax_temperature/view_style.h"
+#include "demos/i18n/tr.h"
+#include "demos/narrow_view.h"
 
 using namespace temperature_ui;
 
@@ -82,12 +84,15 @@ void TemperatureDemo::draw_distillation_view() {
     ImGui::PopStyleColor();
   }
   ImGui::Text(tr("students 2-32-32-3, the first %d points:"), d.transfer_data().size());
-  ImGui::SameLine();
-  ImGui::TextColored(kHardColor, tr("hard labels %.1f%%"), 100 * d.student_test_accuracy(Student::Hard));
-  ImGui::SameLine();
-  ImGui::TextColored(kDistilledColor, tr("distilled %.1f%%"), 100 * d.student_test_accuracy(Student::Distilled));
+  const std::string hard = i18n::format(tr("hard labels %.1f%%"), 100 * d.student_test_accuracy(Student::Hard));
+  const std::string distilled = i18n::format(tr("distilled %.1f%%"), 100 * d.student_test_accuracy(Student::Distilled));
+  same_line_if_fits(ImGui::CalcTextSize(hard.c_str()).x);
+  ImGui::TextColored(kHardColor, "%s", hard.c_str());
+  same_line_if_fits(ImGui::CalcTextSize(distilled.c_str()).x);
+  ImGui::TextColored(kDistilledColor, "%s", distilled.c_str());
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  float left = std::max(260.0f, avail.x * 0.55f);
+  const bool stacked = avail.x < kStackedViewWidth;  // a phone: the two columns one under the other
+  float left = stacked ? avail.x : std::max(260.0f, avail.x * 0.55f);
   ImGui::BeginGroup();
   float map_side = std::max(100.0f, std::min((left - ImGui::GetStyle().ItemSpacing.x) / 2, avail.y * 0.45f));
   draw_accuracy_chart(left, std::max(160.0f, avail.y - map_side - 20 - ImGui::GetStyle().ItemSpacing.y));
@@ -96,11 +101,11 @@ void TemperatureDemo::draw_distillation_view() {
   ImGui::SameLine();
   draw_decision_map(1, translatable("distilled student"), map_side);
   ImGui::EndGroup();
-  ImGui::SameLine();
+  if (!stacked) ImGui::SameLine();
   ImGui::BeginGroup();
   ImVec2 rest = ImGui::GetContentRegionAvail();
-  draw_soft_targets(rest.x, std::max(160.0f, rest.y * 0.45f));
-  draw_transfer_set(rest.x, std::max(160.0f, ImGui::GetContentRegionAvail().y));
+  draw_soft_targets(rest.x, stacked ? 240.0f : std::max(160.0f, rest.y * 0.45f));
+  draw_transfer_set(rest.x, stacked ? 300.0f : std::max(160.0f, ImGui::GetContentRegionAvail().y));
   ImGui::EndGroup();
 }
 
@@ -133,9 +138,10 @@ void TemperatureDemo::draw_accuracy_chart(float width, float height) {
                         2.0f);
   }
   if (history.empty())
-    c.draw->AddText(ImVec2(c.min.x + 10, c.min.y + 30), kLabelColor,
+    c.draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(c.min.x + 10, c.min.y + 30), kLabelColor,
                     !running_ ? tr("Press Train: the teacher learns first, then the students.")
-                              : tr("The teacher is learning."));
+                              : tr("The teacher is learning."),
+                    nullptr, c.max.x - c.min.x - 20);  // wrapped inside the chart
 }
 
 // For the chosen transfer-set point: its label, the teacher at T = 1 and at
@@ -143,10 +149,11 @@ void TemperatureDemo::draw_accuracy_chart(float width, float height) {
 void TemperatureDemo::draw_soft_targets(float width, float height) {
   const Distillation& d = *distillation_;
   ImGui::TextColored(kHardColor, "%s", tr("label"));
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::CalcTextSize(tr("teacher, T = 1")).x);
   ImGui::TextDisabled("%s", tr("teacher, T = 1"));
-  ImGui::SameLine();
-  ImGui::TextColored(kDistilledColor, tr("teacher, kd T = %.3g"), static_cast<double>(kd_temperature_));
+  const std::string kd = i18n::format(tr("teacher, kd T = %.3g"), static_cast<double>(kd_temperature_));
+  same_line_if_fits(ImGui::CalcTextSize(kd.c_str()).x);
+  ImGui::TextColored(kDistilledColor, "%s", kd.c_str());
   ChartArea c = begin_chart("soft_targets", tr("targets for the ringed point"), ImVec2(width, height), 34, 20);
   const Tensor& teacher = d.teacher_transfer_logits();
   if (teacher.empty()) {

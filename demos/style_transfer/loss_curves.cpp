@@ -35,8 +35,10 @@ void LossCurves::draw(const char* title, ImVec2 size) const {
   size.y = std::max(size.y, 60.0f);
   ImGui::Dummy(size);
   float line = ImGui::GetTextLineHeight();
-  ImVec2 min(origin.x + 44, origin.y + line + 6), max(origin.x + size.x - 6, origin.y + size.y - line - 4);
-  draw->AddText(origin, kAxisColor, title);
+  // The title wraps at the chart's width (a phone) and the chart starts below it.
+  float title_height = ImGui::CalcTextSize(title, nullptr, false, size.x).y;
+  ImVec2 min(origin.x + 44, origin.y + title_height + 6), max(origin.x + size.x - 6, origin.y + size.y - line - 4);
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), origin, kAxisColor, title, nullptr, size.x);
   draw->AddRectFilled(min, max, IM_COL32(24, 26, 32, 255));
 
   // The y range covers every positive value, in whole decades.

@@ -5,6 +5,7 @@
 
 #include "demos/help_marker.h"
 #include "demos/i18n/tr.h"
+#include "demos/narrow_view.h"
 #include "demos/style_transfer/style_demo.h"
 #include "demos/user_files.h"
 
@@ -45,16 +46,18 @@ void StyleDemo::draw_optimise_view() {
   if (!loss_network_ready()) ImGui::ProgressBar(loss_weights_.progress, ImVec2(-1, 0), tr("loading the loss network"));
   double total = content_weight_ * gatys_.content_loss() + style_weight_ * gatys_.style_loss() +
                  tv_weight_ * gatys_.tv_loss();
-  ImGui::Text(tr("content %.4g   style %.4g   TV %.4g   total %.4g"), gatys_.content_loss(), gatys_.style_loss(),
-              gatys_.tv_loss(), total);
+  ImGui::TextWrapped(tr("content %.4g   style %.4g   TV %.4g   total %.4g"), gatys_.content_loss(), gatys_.style_loss(),
+                     gatys_.tv_loss(), total);
   help_marker("Each term before its weight: the content and style terms are relative errors (1 = as far as a "
               "black picture), TV the mean squared neighbour difference. total = alpha content + beta style + "
               "gamma TV is what the optimiser lowers.");
-  ImGui::SameLine();
-  if (gatys_.working())
-    ImGui::TextDisabled(tr("  %.2f iterations/s, in the background"), gatys_.iterations_per_second());
-  else if (gatys_.finished())
-    ImGui::TextDisabled("  %s", tr("finished"));
+  std::string pace;
+  if (gatys_.working()) pace = i18n::format(tr("  %.2f iterations/s, in the background"), gatys_.iterations_per_second());
+  else if (gatys_.finished()) pace = std::string("  ") + tr("finished");
+  if (!pace.empty()) {
+    same_line_if_fits(ImGui::CalcTextSize(pace.c_str()).x);
+    ImGui::TextDisabled("%s", pace.c_str());
+  }
   if (gatys_.picture().width > 0) {
     if (ImGui::SmallButton(tr_id("Save PNG"))) save_png("style-transfer.png", gatys_.picture());
   }
