@@ -7,3 +7,7 @@ void same_line_if_fits(float next_width) {
   float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   if (line_end <= right) ImGui::SameLine();
 }
+
+void same_line_if_fits(float item_width, const char* label) {
+  same_line_if_fits(item_width + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x);
+}

@@ -9,3 +9,5 @@ constexpr float kStackedViewWidth = 560;  // logical pixels
 // otherwise a new line: rows of controls wrap on a phone instead of running
 // past the edge.
 void same_line_if_fits(float next_width);
+// The same for a labelled widget `item_width` wide followed by its `label`.
+void same_line_if_fits(float item_width, const char* label);

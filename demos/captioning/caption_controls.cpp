@@ -125,7 +125,8 @@ void CaptionDemo::draw_caption_view() {
   const float side = std::clamp(std::min(avail.x * 0.36f, avail.y * 0.5f), 160.0f, 400.0f);
   const float top = std::max(side + 150.0f, avail.y * 0.58f);
 
-  ImGui::BeginChild("caption_scene", ImVec2(side + 16, top), false);
+  // Wide enough for the scene and for a row of the object list.
+  ImGui::BeginChild("caption_scene", ImVec2(std::max(side + 16, object_list_width() + 16), top), false);
   draw_scene_editor(side);
   if (picture_shown_) draw_picture_panel();
   else draw_object_list();

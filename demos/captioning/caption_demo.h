@@ -82,6 +82,7 @@ class CaptionDemo : public Demo {
   // Views, one file each.
   void draw_caption_view();
   void draw_caption_view_stacked(float width);
+  float object_list_width() const;  // one row of draw_object_list()
   void draw_scene_editor(float side);        // scene_editor_view.cpp
   void draw_object_list();
   void draw_picture_panel();                 // instead of the object list while your picture is shown

@@ -82,7 +82,10 @@ void CaptionDemo::draw_bleu() {
               "brevity penalty BP = exp(1 - r/c) when the caption (c words) is shorter than the closest "
               "reference (r words). A zero match count is smoothed to 0.1 (Chen & Cherry 2014, method 1), so a "
               "short caption's BLEU-4 is small rather than 0.");
-  if (ImGui::BeginTable("bleu", 4, ImGuiTableFlags_SizingFixedFit)) {
+  // Four columns, or two rows of two where four would not fit.
+  const float column = ImGui::CalcTextSize("BLEU-4 0.000").x + 2 * ImGui::GetStyle().CellPadding.x + 8;
+  const int columns = ImGui::GetContentRegionAvail().x >= 4 * column ? 4 : 2;
+  if (ImGui::BeginTable("bleu", columns, ImGuiTableFlags_SizingFixedFit)) {
     for (int n = 1; n <= 4; ++n) {
       ImGui::TableNextColumn();
       ImGui::Text("BLEU-%d %.3f", n, bleu_[n - 1].score);
@@ -93,9 +96,10 @@ void CaptionDemo::draw_bleu() {
     }
     ImGui::EndTable();
   }
-  ImGui::TextDisabled(tr("brevity penalty %.3f (c = %ld, r = %ld)"), bleu_[3].brevity_penalty,
-                      bleu_[3].candidate_length,
-                      bleu_[3].reference_length);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped(tr("brevity penalty %.3f (c = %ld, r = %ld)"), bleu_[3].brevity_penalty, bleu_[3].candidate_length,
+                     bleu_[3].reference_length);
+  ImGui::PopStyleColor();
   for (size_t i = 0; i < references_.size(); ++i) {
     const bool same = references_[i] == Vocabulary::captions().detokenise(caption_.tokens);
     if (same) {

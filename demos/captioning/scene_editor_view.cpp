@@ -10,6 +10,7 @@
 #include "demos/captioning/scene_edits.h"
 #include "demos/captioning/shown_message.h"
 #include "demos/i18n/tr.h"
+#include "demos/narrow_view.h"
 #include "demos/user_files.h"
 #include "imgui.h"
 
@@ -100,19 +101,33 @@ void CaptionDemo::draw_scene_editor(float side) {
   }
 }
 
+namespace {
+
+// Each combo as wide as its longest word plus the arrow, so no word is cut.
+struct ObjectRowWidths {
+  float colour = 0, item_class = 0, row = 0;
+};
+ObjectRowWidths object_row_widths() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float combo_extra = ImGui::GetFrameHeight() + 2 * style.FramePadding.x;
+  ObjectRowWidths w;
+  for (int c = 0; c < kClassCount; ++c) w.item_class = std::max(w.item_class, ImGui::CalcTextSize(class_word(c)).x + combo_extra);
+  for (int c = 0; c < kColourCount; ++c) w.colour = std::max(w.colour, ImGui::CalcTextSize(colour_name(c)).x + combo_extra);
+  w.row = ImGui::GetFrameHeight() + w.colour + w.item_class + ImGui::CalcTextSize(tr("remove")).x +
+          2 * style.FramePadding.x + 3 * style.ItemSpacing.x;
+  return w;
+}
+
+}  // namespace
+
+float CaptionDemo::object_list_width() const { return object_row_widths().row; }
+
 void CaptionDemo::draw_object_list() {
   std::string class_items, colour_items;
-  // Each combo as wide as its longest word plus the arrow, so no word is cut.
-  const float combo_extra = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
-  float class_width = 0, colour_width = 0;
-  for (int c = 0; c < kClassCount; ++c) {
-    class_items += std::string(class_word(c)) + '\0';
-    class_width = std::max(class_width, ImGui::CalcTextSize(class_word(c)).x + combo_extra);
-  }
-  for (int c = 0; c < kColourCount; ++c) {
-    colour_items += std::string(colour_name(c)) + '\0';
-    colour_width = std::max(colour_width, ImGui::CalcTextSize(colour_name(c)).x + combo_extra);
-  }
+  for (int c = 0; c < kClassCount; ++c) class_items += std::string(class_word(c)) + '\0';
+  for (int c = 0; c < kColourCount; ++c) colour_items += std::string(colour_name(c)) + '\0';
+  const ObjectRowWidths widths = object_row_widths();
+  const float colour_width = widths.colour, class_width = widths.item_class;
   int remove = -1;
   for (int i = 0; i < static_cast<int>(scene_.objects.size()); ++i) {
     SceneObject& object = scene_.objects[static_cast<size_t>(i)];
@@ -137,7 +152,7 @@ void CaptionDemo::draw_object_list() {
   }
   if (remove >= 0) remove_object(remove);
   if (ImGui::Button(tr_id("Add object"))) add_object();
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::CalcTextSize(tr("New random scene")).x + 2 * ImGui::GetStyle().FramePadding.x);
   if (ImGui::Button(tr_id("New random scene"))) new_random_scene();
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", tr("drag objects in the scene; the caption follows"));

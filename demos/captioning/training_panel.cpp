@@ -11,6 +11,7 @@
 #include "demos/captioning/shown_message.h"
 #include "demos/help_marker.h"
 #include "demos/i18n/tr.h"
+#include "demos/narrow_view.h"
 #include "imgui.h"
 
 namespace {
@@ -123,13 +124,13 @@ void TrainingPanel::draw(const std::string& caption) {
   ImGui::BeginDisabled(busy);
   ImGui::SetNextItemWidth(220);
   ImGui::Combo(tr_id("model##train"), &model_, "Show, Attend and Tell\0Show and Tell\0");
-  ImGui::SameLine();
+  same_line_if_fits(200, tr("start from"));
   ImGui::SetNextItemWidth(200);
   const char* const starts[] = {tr("scratch (seeded)"), tr("the shipped weights")};
   ImGui::Combo(tr_id("start from"), &from_, starts, IM_ARRAYSIZE(starts));
   ImGui::SetNextItemWidth(220);
   ImGui::SliderInt(tr_id("steps"), &steps_, 1, 5000, "%d", ImGuiSliderFlags_Logarithmic);
-  ImGui::SameLine();
+  same_line_if_fits(200, tr("batch"));
   ImGui::SetNextItemWidth(200);
   ImGui::SliderInt(tr_id("batch"), &batch_, 1, 32);
   ImGui::SetNextItemWidth(220);
@@ -138,7 +139,7 @@ void TrainingPanel::draw(const std::string& caption) {
               "batch 32, decayed; going on from them wants a smaller rate. Far too large a rate diverges, and the "
               "training stops with a message.");
   if (model_ == CaptionModels::kAttention) {
-    ImGui::SameLine();
+    same_line_if_fits(200, "lambda");
     ImGui::SetNextItemWidth(200);
     ImGui::SliderFloat("lambda", &penalty_, 0, 10, "%.3g", ImGuiSliderFlags_Logarithmic);
     help_marker("Xu et al.'s doubly stochastic penalty lambda sum_i (1 - sum_t alpha_ti)^2 pushes every cell to be "
@@ -147,7 +148,7 @@ void TrainingPanel::draw(const std::string& caption) {
   }
   ImGui::SetNextItemWidth(220);
   ImGui::SliderInt(tr_id("seed##train"), &seed_, 1, 999999);
-  ImGui::SameLine();
+  same_line_if_fits(200, tr("BLEU every"));
   ImGui::SetNextItemWidth(200);
   ImGui::SliderInt(tr_id("BLEU every"), &evaluate_every_, 1, 1000, tr("%d steps"), ImGuiSliderFlags_Logarithmic);
   ImGui::EndDisabled();
@@ -156,7 +157,7 @@ void TrainingPanel::draw(const std::string& caption) {
   } else if (ImGui::Button(tr_id("Stop"))) {
     stop();
   }
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFrameHeight(), tr("caption with the model being trained"));
   ImGui::Checkbox(tr_id("caption with the model being trained"), &use_trained_);
   help_marker("The Caption tab (and its side-by-side scores) use the newest weights the training sent, every time "
               "BLEU is measured. Untick to go back to the shipped model.");

@@ -62,8 +62,9 @@ void draw_prompt(LanguageModelPanel::Impl& m) {
   ImGui::SliderInt(tr_id("length"), &m.length, 10, 400);
   same_line_if_fits(ImGui::CalcTextSize(tr("Regenerate")).x + 2 * ImGui::GetStyle().FramePadding.x);
   if (ImGui::Button(tr_id("Regenerate"))) m.sample_seed = m.sample_seed % 999999 + 1;
-  ImGui::SameLine();
-  ImGui::TextDisabled(tr("seed %d"), m.sample_seed);
+  const std::string seed = i18n::format(tr("seed %d"), m.sample_seed);
+  same_line_if_fits(ImGui::CalcTextSize(seed.c_str()).x);
+  ImGui::TextDisabled("%s", seed.c_str());
   if (m.prompt_rejected)
     ImGui::TextColored(kWarningColor, "%s",
                        tr("Only printable ASCII characters (no accents, no line breaks); the model keeps the last "

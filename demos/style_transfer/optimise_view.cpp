@@ -11,7 +11,9 @@
 
 void StyleDemo::draw_picture(const char* caption, const RgbImage& image, int slot, float side) {
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(caption);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);  // a long title wraps above a small picture
+  ImGui::TextWrapped("%s", caption);
+  ImGui::PopTextWrapPos();
   ImVec2 at = ImGui::GetCursorScreenPos();
   float height = image.width > 0 ? side * static_cast<float>(image.height) / static_cast<float>(image.width) : side;
   if (image.width > 0) {
