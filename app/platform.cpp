@@ -435,6 +435,10 @@ std::string preferred_locale() {
 }
 #endif
 
+void set_window_title(const char* title) {
+  if (g_runtime.window) SDL_SetWindowTitle(g_runtime.window, title);
+}
+
 void capture_after_frame(float x, float y, float width, float height, std::function<void(RgbImage)> done) {
   g_capture = {x, y, width, height, std::move(done)};
 }

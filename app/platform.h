@@ -26,6 +26,9 @@ bool parse_command_line(int argc, char** argv);
 // Runs until the window closes (natively) or forever (browser). Returns the exit code.
 int run(const Options& options);
 
+// The window's title (the browser tab's), in the UI's language.
+void set_window_title(const char* title);
+
 // The URL state: the browser's location.hash, or natively the command line's.
 std::string current_hash();
 void replace_hash(const std::string& hash);  // without adding a history entry

@@ -172,6 +172,10 @@ void Shell::frame() {
   ++frame_;
 
   sync_url();
+  if (i18n::language() != titled_language_ || frame_ == 1) {  // the tab's title follows the language
+    titled_language_ = i18n::language();
+    platform::set_window_title(tr("Deep-learning playground"));
+  }
   current().step(StepBudget{dt, now_seconds() + kStepBudgetSeconds});
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();

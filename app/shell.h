@@ -10,6 +10,7 @@
 
 #include "app/frame_intervals.h"
 #include "demos/demo.h"
+#include "demos/i18n/language.h"
 
 class Shell {
  public:
@@ -62,6 +63,7 @@ class Shell {
   // Issue 14: below kNarrowWidth logical pixels (phones, blog columns) the
   // side panel becomes a menu and the controls a drawer over a full-width view.
   bool narrow_ = false;
+  i18n::Language titled_language_ = i18n::Language::English;  // of the window title last set
   bool controls_open_ = false;      // the narrow drawer; closed at first, so the view shows
   float view_rect_[4] = {0, 0, 0, 0};  // the main view's last x, y, w, h, for Save view
   std::string save_message_;        // outcome of the latest Save view

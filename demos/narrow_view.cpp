@@ -11,3 +11,9 @@ void same_line_if_fits(float next_width) {
 void same_line_if_fits(float item_width, const char* label) {
   same_line_if_fits(item_width + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x);
 }
+
+void text_disabled_wrapped(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}

@@ -11,3 +11,6 @@ constexpr float kStackedViewWidth = 560;  // logical pixels
 void same_line_if_fits(float next_width);
 // The same for a labelled widget `item_width` wide followed by its `label`.
 void same_line_if_fits(float item_width, const char* label);
+
+// ImGui::TextDisabled that wraps at the window's edge.
+void text_disabled_wrapped(const char* text);

@@ -8,6 +8,7 @@
 
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
+#include "demos/narrow_view.h"
 #include "imgui.h"
 
 using namespace dropout_ui;
@@ -26,9 +27,7 @@ void dropout_ui::draw_chart_legend() {
   ImGui::SameLine();
   ImGui::TextColored(kDropoutColor, "%s", tr("dropout"));
   ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-  ImGui::TextWrapped("%s", tr("solid: test   dashed: train   shaded: the gap between them (overfitting)"));
-  ImGui::PopStyleColor();
+  text_disabled_wrapped(tr("solid: test   dashed: train   shaded: the gap between them (overfitting)"));
 }
 
 // `title`: English, marked translatable() by the caller; it is also the chart's ImGui ID.

@@ -150,9 +150,7 @@ void DropoutDemo::draw_regulariser_view() {
   same_line_if_fits(ImGui::CalcTextSize(masks_legend.c_str()).x);
   ImGui::TextColored(kMonteCarloColor, "%s", masks_legend.c_str());
 
-  ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
-  ImGui::TextWrapped("%s", tr("dropout: mean gradient over the masks (s.e. its standard error); regularised: grad (E_N + penalty)"));
-  ImGui::PopStyleColor();
+  text_disabled_wrapped(tr("dropout: mean gradient over the masks (s.e. its standard error); regularised: grad (E_N + penalty)"));
   // Too narrow for eight columns: the table scrolls sideways instead of cutting its numbers.
   ImGuiTableFlags table_flags = ImGuiTableFlags_Borders |
       (stacked ? ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit : ImGuiTableFlags_SizingStretchSame);

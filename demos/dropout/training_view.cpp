@@ -6,6 +6,7 @@
 
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
+#include "demos/narrow_view.h"
 #include "demos/view_tabs.h"
 #include "imgui.h"
 
@@ -80,12 +81,10 @@ void DropoutDemo::draw_training_view() {
                                           static_cast<double>(m.test_loss), 100.0 * static_cast<double>(m.test_error),
                                           100.0 * static_cast<double>(m.test_error - m.train_error)).c_str());
   };
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-  ImGui::TextWrapped("%s", i18n::format(trainer_.evaluating()
-                                            ? tr("loss / error, measured with the test-time network at epoch %.1f (measuring...)")
-                                            : tr("loss / error, measured with the test-time network at epoch %.1f"),
-                                        trainer_.epochs()).c_str());
-  ImGui::PopStyleColor();
+  text_disabled_wrapped(i18n::format(trainer_.evaluating()
+                                         ? tr("loss / error, measured with the test-time network at epoch %.1f (measuring...)")
+                                         : tr("loss / error, measured with the test-time network at epoch %.1f"),
+                                     trainer_.epochs()).c_str());
   line(tr("no dropout"), plain, kPlainColor);
   line(tr("dropout"), dropped, kDropoutColor);
 

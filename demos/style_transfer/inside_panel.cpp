@@ -5,6 +5,7 @@
 
 #include "demos/help_marker.h"
 #include "demos/i18n/tr.h"
+#include "demos/narrow_view.h"
 #include "demos/style_transfer/value_pictures.h"
 #include "imgui.h"
 
@@ -88,7 +89,7 @@ void InsidePanel::draw() {
   }
   const InsideAnalysis& a = analysis_;
   const InsidePicture& style = a.pictures[1];
-  ImGui::Text(tr("Layer %s: %d channels of %d x %d.  Gram matrix G = F F^T / (C H W): %d x %d."),
+  ImGui::TextWrapped(tr("Layer %s: %d channels of %d x %d.  Gram matrix G = F F^T / (C H W): %d x %d."),
               tr(inside_layer_names()[static_cast<size_t>(a.layer)].c_str()), style.channels, style.height, style.width,
               style.channels, style.channels);
   float width = ImGui::GetContentRegionAvail().x;
@@ -115,13 +116,13 @@ void InsidePanel::draw() {
     ImGui::EndTable();
   }
   if (a.output_gram_error >= 0)
-    ImGui::Text(tr("Output vs style at this layer: ||G_out - G_style||^2 / ||G_style||^2 = %.4g"), a.output_gram_error);
+    ImGui::TextWrapped(tr("Output vs style at this layer: ||G_out - G_style||^2 / ||G_style||^2 = %.4g"), a.output_gram_error);
 
   ImGui::Separator();
-  ImGui::TextUnformatted(tr("Shuffle the style's positions: layout gone, Gram matrix the same"));
+  ImGui::TextWrapped("%s", tr("Shuffle the style's positions: layout gone, Gram matrix the same"));
   help_marker("Every channel's values are moved to the same random positions. G_ij sums F_i(p) F_j(p) over all "
               "positions p, so the order of the positions cannot matter.");
-  float small = std::min(side, 180.0f);
+  float small = std::min({side, 180.0f, (width - 32) / 4});  // four pictures in a row, on a phone too
   float aspect = static_cast<float>(style.height) / static_cast<float>(std::max(style.width, 1));
   ImVec2 at = ImGui::GetCursorScreenPos();
   draw_rgb_image(at, ImVec2(at.x + small, at.y + small * aspect), maps_[1], 220, true);
@@ -132,7 +133,7 @@ void InsidePanel::draw() {
   draw_rgb_image(ImVec2(at.x + 3 * small + 32, at.y), ImVec2(at.x + 4 * small + 32, at.y + small), shuffled_gram_,
                  223, true);
   ImGui::Dummy(ImVec2(4 * small + 32, std::max(small, small * aspect)));
-  ImGui::TextDisabled("%s", tr("style's map | shuffled | Gram of the style | Gram of the shuffled features"));
-  ImGui::Text(tr("largest |G_shuffled - G_style| = %g%s"), static_cast<double>(a.shuffle_max_difference),
+  text_disabled_wrapped(tr("style's map | shuffled | Gram of the style | Gram of the shuffled features"));
+  ImGui::TextWrapped(tr("largest |G_shuffled - G_style| = %g%s"), static_cast<double>(a.shuffle_max_difference),
               a.shuffle_max_difference == 0 ? tr("  (exactly the same)") : tr("  (rounding: the sum's order changed)"));
 }

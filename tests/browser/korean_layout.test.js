@@ -42,8 +42,8 @@ function tabsOf(s) {
 function glyphCells(png, x0, y0, width, height, background) {
   const ink = (x, y) => {
     const i = ((y0 + y) * png.width + (x0 + x)) * png.channels;
-    return Math.abs(png.data[i] - background[0]) + Math.abs(png.data[i + 1] - background[1]) +
-      Math.abs(png.data[i + 2] - background[2]) > 90;
+    return Math.abs(png.pixels[i] - background[0]) + Math.abs(png.pixels[i + 1] - background[1]) +
+      Math.abs(png.pixels[i + 2] - background[2]) > 90;
   };
   const cells = [];
   let start = -1;
@@ -75,13 +75,13 @@ async function main() {
       const png = decodePng(await page.screenshot({ path: path.join(OUT, 'hangul-title.png') }));
       // The side panel's first line, "딥러닝 플레이그라운드": ten syllables in eight or
       // more distinct shapes. A missing glyph would draw the same fallback ten times.
-      const cells = glyphCells(png, 12, 8, 190, 20, [png.data[0], png.data[1], png.data[2]]);
+      const cells = glyphCells(png, 12, 8, 190, 20, [png.pixels[0], png.pixels[1], png.pixels[2]]);
       const distinct = new Set(cells).size;
       assert(cells.length >= 9 && distinct >= 8, `${cells.length} glyph cells, ${distinct} distinct`);
       await page.evaluate(() => { location.hash = '#demo=activations&lang=en'; });
       await waitForStatus(page, (t) => t.lang === 'en' && t.frame > s.frame + 6, 'English frames');
       const english = decodePng(await page.screenshot());
-      const englishCells = glyphCells(english, 12, 8, 190, 20, [english.data[0], english.data[1], english.data[2]]);
+      const englishCells = glyphCells(english, 12, 8, 190, 20, [english.pixels[0], english.pixels[1], english.pixels[2]]);
       assert(englishCells.join() !== cells.join(), 'the title looks the same in English and Korean');
       await context.close();
     });
