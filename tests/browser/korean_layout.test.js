@@ -39,7 +39,18 @@ function tabsOf(s) {
 
 // Splits the ink of a one-line crop into glyph-sized cells (runs of columns
 // with ink) and returns each cell's thresholded bitmap as a string.
-function glyphCells(png, x0, y0, width, height, background) {
+function glyphCells(png, x0, y0, width, height) {
+  const colour = (x, y) => {
+    const i = ((y0 + y) * png.width + (x0 + x)) * png.channels;
+    return [png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]];
+  };
+  // The background is the crop's most common colour.
+  const counts = new Map();
+  for (let y = 0; y < height; ++y) for (let x = 0; x < width; ++x) {
+    const key = colour(x, y).join();
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  const background = [...counts].sort((a, b) => b[1] - a[1])[0][0].split(',').map(Number);
   const ink = (x, y) => {
     const i = ((y0 + y) * png.width + (x0 + x)) * png.channels;
     return Math.abs(png.pixels[i] - background[0]) + Math.abs(png.pixels[i + 1] - background[1]) +
@@ -75,13 +86,13 @@ async function main() {
       const png = decodePng(await page.screenshot({ path: path.join(OUT, 'hangul-title.png') }));
       // The side panel's first line, "딥러닝 플레이그라운드": ten syllables in eight or
       // more distinct shapes. A missing glyph would draw the same fallback ten times.
-      const cells = glyphCells(png, 12, 8, 190, 20, [png.pixels[0], png.pixels[1], png.pixels[2]]);
+      const cells = glyphCells(png, 12, 13, 190, 18);
       const distinct = new Set(cells).size;
       assert(cells.length >= 9 && distinct >= 8, `${cells.length} glyph cells, ${distinct} distinct`);
       await page.evaluate(() => { location.hash = '#demo=activations&lang=en'; });
       await waitForStatus(page, (t) => t.lang === 'en' && t.frame > s.frame + 6, 'English frames');
       const english = decodePng(await page.screenshot());
-      const englishCells = glyphCells(english, 12, 8, 190, 20, [english.pixels[0], english.pixels[1], english.pixels[2]]);
+      const englishCells = glyphCells(english, 12, 13, 190, 18);
       assert(englishCells.join() !== cells.join(), 'the title looks the same in English and Korean');
       await context.close();
     });
@@ -151,14 +162,16 @@ async function main() {
               let s = await show(page, hash, (t) => t.demo === demo && (!value || t.state[tabs.key] === value), hash);
               const name = `${size.name}-${lang}-${demo}${value ? '-' + value : ''}`;
               await page.screenshot({ path: path.join(OUT, `${name}.png`) });
-              if (s.clipped_glyphs !== 0) problems.push(`${value || demo}: ${s.clipped_glyphs} clipped glyphs`);
+              if (s.clipped_glyphs !== 0)
+                problems.push(`${value || demo}: ${s.clipped_glyphs} clipped glyphs at ${JSON.stringify(s.clipped_glyphs_at)}`);
               if (size.hasTouch && lang === 'ko') {
                 // The drawer, opened with a finger: its controls must fit too.
                 await page.touchscreen.tap(...center(s.buttons.controls_toggle));
                 s = await waitForStatus(page, (t) => t.controls_open, `${name}: drawer open`);
                 s = await waitForStatus(page, (t) => t.frame >= s.frame + 6, `${name}: drawer frames`);
                 await page.screenshot({ path: path.join(OUT, `${name}-controls.png`) });
-                if (s.clipped_glyphs !== 0) problems.push(`${value || demo} controls: ${s.clipped_glyphs} clipped glyphs`);
+                if (s.clipped_glyphs !== 0)
+                  problems.push(`${value || demo} controls: ${s.clipped_glyphs} clipped glyphs at ${JSON.stringify(s.clipped_glyphs_at)}`);
                 await page.touchscreen.tap(...center(s.buttons.controls_toggle));
                 await waitForStatus(page, (t) => !t.controls_open, `${name}: drawer closed`);
               }
