@@ -79,26 +79,12 @@ void run_capture() {
 }
 
 // The font atlas is rasterised at the device's pixel density so text stays
-// crisp on high-DPI screens; ImGui lays out in logical pixels. Font 0 is the
-// UI's (NanumGothic, Latin + Hangul, cut to the strings' characters); font 1
-// is ImGui's monospace ProggyClean, kept for formulas whose columns must line up.
-constexpr float kUiFontPixels = 15.0f;
-constexpr float kMonospacePixels = 13.0f;
-
+// crisp on high-DPI screens; ImGui lays out in logical pixels.
 void update_font_scale(float scale) {
   if (scale <= 0 || scale == g_runtime.font_scale) return;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  ImFontConfig ui;
-  ui.FontDataOwnedByAtlas = false;  // static data: the atlas must not free it
-  ui.OversampleH = 1;               // already drawn at device pixels; 3x would triple the atlas
-  ui.PixelSnapH = true;
-  std::snprintf(ui.Name, sizeof ui.Name, "NanumGothic");
-  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ui_font::kData), static_cast<int>(ui_font::kSize),
-                                 kUiFontPixels * scale, &ui, ui_font::kRanges);
-  ImFontConfig mono;
-  mono.SizePixels = kMonospacePixels * scale;
-  io.Fonts->AddFontDefault(&mono);
+  ui_font::add_fonts(io.Fonts, scale);
   io.FontGlobalScale = 1.0f / scale;
   if (g_runtime.font_scale != 0) imgui_renderer::rebuild_font_texture();
   g_runtime.font_scale = scale;

@@ -10,6 +10,7 @@
 
 #include "demos/dropout/dropout_demo.h"
 #include "demos/dropout/view_common.h"
+#include "demos/narrow_view.h"
 #include "imgui.h"
 
 using namespace dropout_ui;
@@ -93,9 +94,11 @@ void DropoutDemo::draw_features_view() {
   const ActivationStats& dropped = trainer_.activations(Twin::Dropout)[static_cast<size_t>(histogram_layer_ - 1)];
   ImGui::TextColored(kPlainColor, tr("no dropout: %.0f%% zero, mean %.3f"), 100.0 * static_cast<double>(plain.zero_fraction),
                      static_cast<double>(plain.mean));
-  ImGui::SameLine(0, 24);
-  ImGui::TextColored(kDropoutColor, tr("dropout: %.0f%% zero, mean %.3f"), 100.0 * static_cast<double>(dropped.zero_fraction),
-                     static_cast<double>(dropped.mean));
+  const std::string dropout_stats = i18n::format(tr("dropout: %.0f%% zero, mean %.3f"),
+                                                 100.0 * static_cast<double>(dropped.zero_fraction),
+                                                 static_cast<double>(dropped.mean));
+  same_line_if_fits(ImGui::CalcTextSize(dropout_stats.c_str()).x);
+  ImGui::TextColored(kDropoutColor, "%s", dropout_stats.c_str());
 
   ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 size(avail.x, std::max(60.0f, ImGui::GetContentRegionAvail().y - 4));
