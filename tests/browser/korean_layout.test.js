@@ -80,7 +80,11 @@ async function main() {
     await check('lang=ko draws Hangul: the title\'s syllables are distinct glyphs, not one repeated box', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
+      const started = Date.now();
       await page.goto(BASE + '#demo=activations&lang=ko');
+      await waitForStatus(page, (t) => t.frame >= 1, 'the first frame');
+      // Reported, not asserted: a wall-clock time on a shared machine is a measurement, not a check.
+      console.log(`       first frame ${Date.now() - started} ms after navigation (lang=ko, SwiftShader)`);
       const s = await waitForStatus(page, (t) => t.frame > 10 && t.lang === 'ko', 'Korean frames');
       assert(s.layout === 'wide', `layout ${s.layout} at 1280x800`);
       const png = decodePng(await page.screenshot({ path: path.join(OUT, 'hangul-title.png') }));
