@@ -50,32 +50,37 @@ struct CaptureRequest {
 };
 CaptureRequest g_capture;
 
+// Pixels [x0, x1) x [y0, y1) of the frame just drawn (device pixels, y from
+// the top), as an opaque top-down RgbImage: Save view and --screenshot.
+RgbImage read_frame_pixels(int x0, int y0, int x1, int y1) {
+  int fb_w = 0, fb_h = 0;
+  SDL_GL_GetDrawableSize(g_runtime.window, &fb_w, &fb_h);
+  x0 = std::max(0, x0), y0 = std::max(0, y0), x1 = std::min(fb_w, x1), y1 = std::min(fb_h, y1);
+  RgbImage image;
+  if (x1 <= x0 || y1 <= y0) return image;
+  image.width = x1 - x0;
+  image.height = y1 - y0;
+  std::vector<unsigned char> rows(static_cast<size_t>(image.width) * image.height * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(x0, fb_h - y1, image.width, image.height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+  image.rgba.resize(rows.size());
+  size_t row_bytes = static_cast<size_t>(image.width) * 4;
+  for (int y = 0; y < image.height; ++y)  // GL's rows run bottom-up
+    std::memcpy(&image.rgba[static_cast<size_t>(y) * row_bytes], &rows[static_cast<size_t>(image.height - 1 - y) * row_bytes],
+                row_bytes);
+  for (size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;  // the window is opaque
+  return image;
+}
+
 // The requested rectangle of the frame just drawn, read before the swap.
 void run_capture() {
   if (!g_capture.done) return;
   CaptureRequest request = std::move(g_capture);
   g_capture = {};
-  int fb_w = 0, fb_h = 0;
-  SDL_GL_GetDrawableSize(g_runtime.window, &fb_w, &fb_h);
   float scale = g_runtime.font_scale > 0 ? g_runtime.font_scale : 1.0f;
-  int x0 = std::max(0, static_cast<int>(request.x * scale));
-  int y0 = std::max(0, static_cast<int>(request.y * scale));
-  int x1 = std::min(fb_w, static_cast<int>((request.x + request.width) * scale));
-  int y1 = std::min(fb_h, static_cast<int>((request.y + request.height) * scale));
-  RgbImage image;
-  if (x1 > x0 && y1 > y0) {
-    image.width = x1 - x0;
-    image.height = y1 - y0;
-    std::vector<unsigned char> rows(static_cast<size_t>(image.width) * image.height * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(x0, fb_h - y1, image.width, image.height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
-    image.rgba.resize(rows.size());
-    size_t row_bytes = static_cast<size_t>(image.width) * 4;
-    for (int y = 0; y < image.height; ++y)  // GL's rows run bottom-up
-      std::memcpy(&image.rgba[static_cast<size_t>(y) * row_bytes], &rows[static_cast<size_t>(image.height - 1 - y) * row_bytes], row_bytes);
-    for (size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
-  }
-  request.done(std::move(image));
+  request.done(read_frame_pixels(static_cast<int>(request.x * scale), static_cast<int>(request.y * scale),
+                                 static_cast<int>((request.x + request.width) * scale),
+                                 static_cast<int>((request.y + request.height) * scale)));
 }
 
 // The font atlas is rasterised at the device's pixel density so text stays
@@ -183,16 +188,11 @@ void follow_canvas_size() {
 bool save_screenshot(const std::string& path) {
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(g_runtime.window, &w, &h);
-  std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 4);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-  // GL's rows run bottom-up; PNG's top-down. Drop alpha: the window is opaque.
-  std::vector<unsigned char> rgb(static_cast<size_t>(w) * h * 3);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x)
-      for (int c = 0; c < 3; ++c)
-        rgb[(static_cast<size_t>(y) * w + x) * 3 + c] = pixels[(static_cast<size_t>(h - 1 - y) * w + x) * 4 + c];
-  return stbi_write_png(path.c_str(), w, h, 3, rgb.data(), w * 3) != 0;
+  RgbImage frame = read_frame_pixels(0, 0, w, h);
+  // RGB, as before: drop the alpha the window does not have.
+  std::vector<unsigned char> rgb(static_cast<size_t>(frame.width) * frame.height * 3);
+  for (size_t i = 0, j = 0; i < frame.rgba.size(); i += 4, j += 3) std::memcpy(&rgb[j], &frame.rgba[i], 3);
+  return stbi_write_png(path.c_str(), frame.width, frame.height, 3, rgb.data(), frame.width * 3) != 0;
 }
 #endif
 

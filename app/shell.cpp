@@ -51,6 +51,15 @@ std::string json_number(double v) {
   return buffer;
 }
 
+std::string json_list(const std::vector<double>& values) {
+  std::string array = "[";
+  for (double v : values) {
+    if (array.size() > 1) array += ',';
+    array += json_number(v);
+  }
+  return array + "]";
+}
+
 // The page's hash without its leading '#'.
 std::string page_hash() {
   std::string hash = platform::current_hash();
@@ -427,12 +436,7 @@ std::string Shell::status_json() const {
   std::string buttons = "{";
   for (const auto& [name, rect] : button_rects_) {
     if (buttons.size() > 1) buttons += ',';
-    buttons += json_string(name) + ":[";
-    for (size_t i = 0; i < rect.size(); ++i) {
-      if (i > 0) buttons += ',';
-      buttons += json_number(rect[i]);
-    }
-    buttons += ']';
+    buttons += json_string(name) + ":" + json_list(rect);
   }
   add("buttons", buttons + "}");
   std::vector<ImVec2> clipped_at;
@@ -441,11 +445,7 @@ std::string Shell::status_json() const {
   std::string where = "[";
   for (const ImVec2& p : clipped_at) {
     if (where.size() > 1) where += ',';
-    where += '[';
-    where += json_number(p.x);
-    where += ',';
-    where += json_number(p.y);
-    where += ']';
+    where += json_list({p.x, p.y});
   }
   add("clipped_glyphs_at", where + "]");
   add("frame", std::to_string(frame_));
@@ -480,22 +480,7 @@ std::string Shell::status_json() const {
   DemoReport report;
   demo.report(report);
   for (const auto& [key, value] : report.numbers) add(key, json_number(value));
-  for (const auto& [key, values] : report.lists) {
-    std::string array = "[";
-    for (double v : values) {
-      if (array.size() > 1) array += ',';
-      array += json_number(v);
-    }
-    add(key, array + "]");
-  }
-  auto list_json = [](const std::vector<double>& values) {
-    std::string array = "[";
-    for (double v : values) {
-      if (array.size() > 1) array += ',';
-      array += json_number(v);
-    }
-    return array + "]";
-  };
+  for (const auto& [key, values] : report.lists) add(key, json_list(values));
   std::vector<std::string> group_names;  // in order of first appearance, numbers first
   for (const auto& entry : report.groups) group_names.push_back(entry.first);
   for (const DemoReport::GroupValue& v : report.group_values)
@@ -516,12 +501,12 @@ std::string Shell::status_json() const {
       if (v.is_text) {
         member(v.key, json_string(v.text));
       } else if (!v.nested && v.rows.size() == 1) {
-        member(v.key, list_json(v.rows[0]));
+        member(v.key, json_list(v.rows[0]));
       } else {
         std::string rows = "[";
         for (const std::vector<double>& row : v.rows) {
           if (rows.size() > 1) rows += ',';
-          rows += list_json(row);
+          rows += json_list(row);
         }
         rows += ']';
         member(v.key, rows);

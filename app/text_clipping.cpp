@@ -64,8 +64,7 @@ int count_horizontally_clipped_glyphs(const ImDrawData* draw_data, std::vector<I
         const ImDrawVert& bottom_right = list->VtxBuffer[static_cast<int>(first + 2)];
         constexpr float kSlack = 1.0f;  // anti-aliased edges may overhang by a pixel
         bool cut_by_cpu = bottom_right.uv.x < corner->second - 1e-6f;
-        if (cut_by_cpu || top_left.pos.x < cmd.ClipRect.x - kSlack || bottom_right.pos.x > cmd.ClipRect.z + kSlack)
-        {
+        if (cut_by_cpu || top_left.pos.x < cmd.ClipRect.x - kSlack || bottom_right.pos.x > cmd.ClipRect.z + kSlack) {
           ++clipped;
           if (where && where->size() < 8) where->push_back(top_left.pos);
         }

@@ -9,6 +9,7 @@
 #include "demos/captioning/vocabulary.h"
 #include "demos/help_marker.h"
 #include "demos/i18n/tr.h"
+#include "demos/narrow_view.h"
 #include "imgui.h"
 
 namespace {
@@ -96,10 +97,8 @@ void CaptionDemo::draw_bleu() {
     }
     ImGui::EndTable();
   }
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-  ImGui::TextWrapped(tr("brevity penalty %.3f (c = %ld, r = %ld)"), bleu_[3].brevity_penalty, bleu_[3].candidate_length,
-                     bleu_[3].reference_length);
-  ImGui::PopStyleColor();
+  text_disabled_wrapped(i18n::format(tr("brevity penalty %.3f (c = %ld, r = %ld)"), bleu_[3].brevity_penalty,
+                                     bleu_[3].candidate_length, bleu_[3].reference_length).c_str());
   for (size_t i = 0; i < references_.size(); ++i) {
     const bool same = references_[i] == Vocabulary::captions().detokenise(caption_.tokens);
     if (same) {
