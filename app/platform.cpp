@@ -14,10 +14,12 @@
 #include "app/heatmap_renderer.h"
 #include "app/imgui_renderer.h"
 #include "app/rgb_image_renderer.h"
+#include "app/touch_gestures.h"
 #include "app/ui_font.h"
 #include "app/user_files_backend.h"
 #include "imgui.h"
 #include "imgui_impl_sdl.h"
+#include "imgui_internal.h"  // touch scrolling moves the window under the finger (ImGuiWindow)
 
 #include <GLES3/gl3.h>
 
@@ -49,6 +51,61 @@ struct CaptureRequest {
   std::function<void(RgbImage)> done;
 };
 CaptureRequest g_capture;
+
+// Touch input: SDL's own touch-to-mouse translation is off (it has no long
+// press and no scrolling); TouchGestures drives ImGui's mouse instead.
+struct Touch {
+  TouchGestures gestures;
+  ImGuiID scroll_window = 0;  // the window a drag on empty space scrolls
+};
+Touch g_touch;
+
+double seconds_now() { return SDL_GetTicks() / 1000.0; }
+
+void feed_touch_event(const SDL_Event& event) {
+  int w = 0, h = 0;
+  SDL_GetWindowSize(g_runtime.window, &w, &h);
+  const SDL_TouchFingerEvent& f = event.tfinger;  // x, y are fractions of the window
+  float x = f.x * static_cast<float>(w), y = f.y * static_cast<float>(h);
+  if (event.type == SDL_FINGERDOWN) g_touch.gestures.finger_down(f.fingerId, x, y, seconds_now());
+  if (event.type == SDL_FINGERMOTION) g_touch.gestures.finger_move(f.fingerId, x, y, seconds_now());
+  if (event.type == SDL_FINGERUP) g_touch.gestures.finger_up(f.fingerId, x, y, seconds_now());
+}
+
+// Between the backend's NewFrame (which reads the real mouse) and ImGui's.
+void apply_touch_pointer(const TouchGestures::Pointer& touch) {
+  if (!touch.present) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(touch.x, touch.y);
+  io.MouseDown[0] = touch.left;
+  io.MouseDown[1] = touch.right;
+}
+
+// The content follows the finger: the window the drag began on scrolls, or
+// the nearest parent that can scroll that way.
+void apply_touch_scroll(const TouchGestures::Pointer& touch) {
+  if (touch.scroll_x == 0 && touch.scroll_y == 0) return;
+  ImGuiWindow* start = ImGui::FindWindowByID(g_touch.scroll_window);
+  for (ImGuiWindow* w = start; w && touch.scroll_y != 0; w = w->ParentWindow)
+    if (w->ScrollMax.y > 0) {
+      ImGui::SetScrollY(w, w->Scroll.y - touch.scroll_y);
+      break;
+    }
+  for (ImGuiWindow* w = start; w && touch.scroll_x != 0; w = w->ParentWindow)
+    if (w->ScrollMax.x > 0) {
+      ImGui::SetScrollX(w, w->Scroll.x - touch.scroll_x);
+      break;
+    }
+}
+
+// After the UI ran, before ImGui ends the frame: a drag whose press landed on
+// no widget scrolls instead.
+void check_touch_drag_target() {
+  if (!g_touch.gestures.drag_began_this_frame() || ImGui::IsAnyItemActive()) return;
+  ImGuiWindow* hovered = ImGui::GetCurrentContext()->HoveredWindow;
+  g_touch.scroll_window = hovered ? hovered->ID : 0;
+  g_touch.gestures.press_hit_nothing();
+}
 
 // Pixels [x0, x1) x [y0, y1) of the frame just drawn (device pixels, y from
 // the top), as an opaque top-down RgbImage: Save view and --screenshot.
@@ -121,6 +178,7 @@ CopyState g_native_copy_state = CopyState::Idle;
 #endif
 
 bool create_window_and_context(const char* title) {
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // touch goes through TouchGestures (feed_touch_event)
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
     return false;
@@ -200,6 +258,8 @@ void render_one_frame() {
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP)
+      feed_touch_event(event);
     if (event.type == SDL_QUIT) g_runtime.quit = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) g_runtime.quit = true;
     if (event.type == SDL_DROPFILE) {  // natively; the page handles drops itself
@@ -212,12 +272,16 @@ void render_one_frame() {
 #endif
   update_font_scale(drawable_scale());
   ImGui_ImplSDL2_NewFrame();
+  TouchGestures::Pointer touch = g_touch.gestures.frame(seconds_now());
+  apply_touch_pointer(touch);
   ImGui::NewFrame();
+  apply_touch_scroll(touch);
   heatmap_renderer::begin_frame();
 #ifdef __EMSCRIPTEN__
   self_test::frame();
 #endif
   g_runtime.options.frame();
+  check_touch_drag_target();
   ImGui::Render();
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(g_runtime.window, &w, &h);

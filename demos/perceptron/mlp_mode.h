@@ -53,7 +53,6 @@ class MlpMode : public Mode {
   MlpModel model_;
   std::vector<UserPoint> user_points_;
   int class_to_add_ = 1;
-  bool long_press_handled_ = false;  // the current press already removed a point
   bool heatmaps_stale_ = true;
   double rate_window_start_ = 0;
   long rate_window_steps_ = 0;

@@ -49,24 +49,15 @@ void MlpMode::draw_decision_plot(ImVec2 origin, float side) {
   auto to_data = [&](ImVec2 s) {
     return ImVec2((s.x - origin.x) / side * 2 * kDomain - kDomain, kDomain - (s.y - origin.y) / side * 2 * kDomain);
   };
-  // A short left click adds a point; a long press (touch screens have no
-  // right button) or a right click removes the user's nearest point.
-  constexpr float kLongPressSeconds = 0.6f;
+  // A left click adds a point; a right click removes the user's nearest one
+  // (on a touch screen a long press is the right click: app/touch_gestures.h).
   const ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsItemActive() && io.MouseDownDuration[0] >= kLongPressSeconds && !long_press_handled_) {
+  if (ImGui::IsItemDeactivated() && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     ImVec2 p = to_data(io.MousePos);
-    remove_user_point_near(p.x, p.y, 0.6f);
-    long_press_handled_ = true;
-  }
-  if (ImGui::IsItemDeactivated()) {
-    if (!long_press_handled_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-      ImVec2 p = to_data(io.MousePos);
-      add_user_point(p.x, p.y);
-    }
-    long_press_handled_ = false;
+    add_user_point(p.x, p.y);
   }
   if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
-    ImVec2 p = to_data(ImGui::GetIO().MousePos);
+    ImVec2 p = to_data(io.MousePos);
     remove_user_point_near(p.x, p.y, 0.4f);
   }
 

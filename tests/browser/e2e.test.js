@@ -225,27 +225,67 @@ async function main() {
       await mlp.close();
     });
 
-    await check('MLP mode: a click adds the user\'s point to the URL; right click and long press remove it', async () => {
+    await check('MLP mode: a click adds the user\'s point to the URL; right click removes it', async () => {
       const own = await context.newPage();
       await own.goto(BASE + '#demo=perceptron&mode=mlp');
       await waitForStatus(own, (t) => t.frame > 5, 'frames');
       await own.mouse.click(1100, 200);  // inside the decision plot at this viewport size
       const added = await waitForStatus(own, (t) => t.state.pts !== '', 'a point in the URL');
       assert(/^-?\d+\.\d\d:-?\d+\.\d\d:1$/.test(added.state.pts), `pts ${added.state.pts}`);
-      const pause = () => new Promise((r) => setTimeout(r, 300));  // a person's clicks are frames apart
-      await pause();
+      await new Promise((r) => setTimeout(r, 300));  // a person's clicks are frames apart
       await own.mouse.click(1100, 200, { button: 'right' });
       await waitForStatus(own, (t) => t.state.pts === '', 'right click removes it');
-      await pause();
-      await own.mouse.click(1100, 200);
-      await waitForStatus(own, (t) => t.state.pts !== '', 'added again');
-      await pause();
-      await own.mouse.move(1100, 200);
-      await own.mouse.down();
-      await new Promise((r) => setTimeout(r, 1200));
-      await own.mouse.up();
-      await waitForStatus(own, (t) => t.state.pts === '', 'a long press removes it');
       await own.close();
+    });
+
+    await check('touch: a tap adds a point, a long press removes it, a drag on empty space scrolls the view', async () => {
+      const touchContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+      const own = await touchContext.newPage();
+      const cdp = await touchContext.newCDPSession(own);
+      const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+      await own.goto(BASE + '#demo=perceptron&mode=mlp');
+      await waitForStatus(own, (t) => t.frame > 5, 'frames');
+      await touch('touchStart', [{ x: 1100, y: 200 }]);
+      await touch('touchEnd', []);
+      await waitForStatus(own, (t) => t.state.pts !== '', 'a tap adds a point');
+      const before = (await status(own)).frame;
+      await waitForStatus(own, (t) => t.frame > before + 5, 'frames after the tap');
+      // Held still: removed while the finger is still down, and nothing added on lifting it.
+      await touch('touchStart', [{ x: 1101, y: 201 }]);
+      await waitForStatus(own, (t) => t.state.pts === '', 'a long press removes it');
+      await touch('touchEnd', []);
+      const lifted = (await status(own)).frame;
+      await waitForStatus(own, (t) => t.frame > lifted + 5, 'frames after lifting');
+      assert((await status(own)).state.pts === '', 'lifting a long press added a point');
+      await touchContext.close();
+
+      // A phone: the dropout demo's stacked view is taller than the screen.
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true,
+                                               hasTouch: true });
+      const small = await phone.newPage();
+      const phoneCdp = await phone.newCDPSession(small);
+      const swipe = async (fromY, toY) => {
+        const x = 10;  // the view's left padding: no widget there
+        await phoneCdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] });
+        for (let i = 1; i <= 8; ++i) {
+          const y = fromY + (toY - fromY) * i / 8;
+          await phoneCdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+          const f = (await status(small)).frame;
+          await waitForStatus(small, (t) => t.frame > f, 'a frame per move');
+        }
+        await phoneCdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        const f = (await status(small)).frame;
+        return waitForStatus(small, (t) => t.frame > f + 2, 'frames after the swipe');
+      };
+      await small.goto(BASE + '#demo=dropout&lang=ko');
+      const start = await waitForStatus(small, (t) => t.frame > 5 && t.layout === 'narrow', 'the phone layout');
+      assert(start.view_scroll[1] === 0, `view starts scrolled: ${start.view_scroll}`);
+      const down = await swipe(700, 300);
+      assert(down.view_scroll[1] > 250, `a 400 px swipe up scrolled the view by ${down.view_scroll[1]}`);
+      const back = await swipe(300, 700);
+      assert(back.view_scroll[1] < down.view_scroll[1] - 250, `swiping down scrolled back only to ${back.view_scroll[1]}`);
+      assert(back.hash === start.hash, `swiping changed the demo state: ${start.hash} -> ${back.hash}`);
+      await phone.close();
     });
 
     await check('MLP mode: a full custom state from the URL is applied and trains by itself', async () => {
