@@ -56,7 +56,8 @@ CaptureRequest g_capture;
 // press and no scrolling); TouchGestures drives ImGui's mouse instead.
 struct Touch {
   TouchGestures gestures;
-  ImGuiID scroll_window = 0;  // the window a drag on empty space scrolls
+  ImGuiID scroll_window = 0;    // the window a drag on empty space scrolls (or its nearest scrollable parent)
+  ImGuiID scrolled_window = 0;  // the window the last touch scroll moved
 };
 Touch g_touch;
 
@@ -89,6 +90,7 @@ void apply_touch_scroll(const TouchGestures::Pointer& touch) {
   for (ImGuiWindow* w = start; w && touch.scroll_y != 0; w = w->ParentWindow)
     if (w->ScrollMax.y > 0) {
       ImGui::SetScrollY(w, w->Scroll.y - touch.scroll_y);
+      g_touch.scrolled_window = w->ID;
       break;
     }
   for (ImGuiWindow* w = start; w && touch.scroll_x != 0; w = w->ParentWindow)
@@ -97,6 +99,15 @@ void apply_touch_scroll(const TouchGestures::Pointer& touch) {
       break;
     }
 }
+
+}  // namespace
+
+float touch_scrolled_window_y() {
+  ImGuiWindow* w = ImGui::FindWindowByID(g_touch.scrolled_window);
+  return w ? w->Scroll.y : 0.0f;
+}
+
+namespace {
 
 // After the UI ran, before ImGui ends the frame: a drag whose press landed on
 // no widget scrolls instead.

@@ -44,6 +44,11 @@ std::string page_url();
 // training demo is warm (issue 13).
 long long heap_bytes_in_use();
 
+// How far (logical pixels, down) the window that a touch drag last scrolled
+// is now scrolled; 0 before any: the status's touch_scroll_y, for the browser
+// test of touch scrolling (app/touch_gestures.h).
+float touch_scrolled_window_y();
+
 // The reader's preferred language as a tag ("ko-KR", "en_US.UTF-8", ""):
 // navigator.languages in the browser, LC_ALL / LC_MESSAGES / LANG natively.
 std::string preferred_locale();

@@ -376,7 +376,6 @@ void Shell::controls_content() {
 void Shell::view_content() {
   ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   view_rect_[0] = pos.x, view_rect_[1] = pos.y, view_rect_[2] = size.x, view_rect_[3] = size.y;
-  view_scroll_[0] = ImGui::GetScrollX(), view_scroll_[1] = ImGui::GetScrollY();
   current().draw();
 }
 
@@ -434,7 +433,7 @@ std::string Shell::status_json() const {
   add("lang", json_string(i18n::language_code(i18n::language())));
   add("layout", json_string(narrow_ ? "narrow" : "wide"));
   add("controls_open", !narrow_ || controls_open_ ? "true" : "false");
-  add("view_scroll", json_list({view_scroll_[0], view_scroll_[1]}));
+  add("touch_scroll_y", json_number(platform::touch_scrolled_window_y()));
   std::string buttons = "{";
   for (const auto& [name, rect] : button_rects_) {
     if (buttons.size() > 1) buttons += ',';

@@ -66,7 +66,6 @@ class Shell {
   i18n::Language titled_language_ = i18n::Language::English;  // of the window title last set
   bool controls_open_ = false;      // the narrow drawer; closed at first, so the view shows
   float view_rect_[4] = {0, 0, 0, 0};  // the main view's last x, y, w, h, for Save view
-  float view_scroll_[2] = {0, 0};      // how far the view is scrolled (status: touch scrolling is tested)
   std::string save_message_;        // outcome of the latest Save view
   // Where the shell's own buttons were last drawn (x, y, w, h in logical
   // pixels), for tests that tap them like a reader would.

@@ -47,7 +47,11 @@ void JointVqaLoader::step(const StepBudget& budget) {
   if (!evaluation_->error().empty()) error_ = evaluation_->error();
 }
 
-float JointVqaLoader::progress() const { return 0.5f * (scenes_progress_ + weights_progress_); }
+float JointVqaLoader::progress() const {
+  if (!models_) return 0.5f * (scenes_progress_ + weights_progress_);
+  if (!evaluation_) return 0;
+  return static_cast<float>(evaluation_->scenes_done()) / static_cast<float>(evaluation_->scene_count());
+}
 
 std::string JointVqaLoader::status() const {
   if (!error_.empty()) return error_;

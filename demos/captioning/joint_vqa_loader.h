@@ -21,7 +21,7 @@ class JointVqaLoader {
 
   bool ready() const { return models_ != nullptr; }  // scenes and weights loaded
   bool evaluated() const { return evaluation_ && evaluation_->done() && evaluation_->error().empty(); }
-  float progress() const;            // 0..1 over both downloads
+  float progress() const;            // 0..1 over both downloads, then over the test-set evaluation
   const std::string& error() const { return error_; }  // a failed download or refused weights
   std::string status() const;        // one line for the page while not ready
 

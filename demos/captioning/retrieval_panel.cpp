@@ -7,6 +7,7 @@
 #include "demos/captioning/shown_message.h"
 #include "demos/captioning/vocabulary.h"
 #include "demos/i18n/tr.h"
+#include "demos/narrow_view.h"
 #include "imgui.h"
 
 namespace {
@@ -106,7 +107,7 @@ const RgbImage& RetrievalPanel::thumbnail(int scene) {
 void RetrievalPanel::draw() {
   if (!loader_.evaluated()) {
     ImGui::TextWrapped("%s", loader_.status().c_str());
-    if (loader_.error().empty()) ImGui::ProgressBar(loader_.ready() ? 1.0f : loader_.progress(), ImVec2(-1, 0));
+    if (loader_.error().empty()) ImGui::ProgressBar(loader_.progress(), ImVec2(-1, 0));
     return;
   }
   ImGui::TextWrapped("%s", tr("A joint embedding: the scene (CNN grid, mean-pooled) and the caption (a GRU) become "
@@ -124,7 +125,7 @@ void RetrievalPanel::draw() {
     ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", shown_message(query_notice_).c_str());
   const float side = 96.0f;
   for (size_t i = 0; i < scene_hits_.size(); ++i) {
-    if (i > 0) ImGui::SameLine();
+    if (i > 0) same_line_if_fits(side);  // the hits wrap into rows on a phone
     ImGui::BeginGroup();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     draw_rgb_image(at, ImVec2(at.x + side, at.y + side), thumbnail(scene_hits_[i].scene),
@@ -142,15 +143,18 @@ void RetrievalPanel::draw() {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   draw_rgb_image(at, ImVec2(at.x + side, at.y + side), thumbnail(picked), kThumbnailSlot + picked, true);
   ImGui::Dummy(ImVec2(side, side));
-  ImGui::SameLine();
+  // The captions go beside the scene when there is room, under it on a phone;
+  // either way they wrap at the window's edge.
+  constexpr float kCaptionsMinWidth = 240;
+  if (ImGui::GetContentRegionAvail().x - side - ImGui::GetStyle().ItemSpacing.x >= kCaptionsMinWidth) ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(tr("nearest captions (cosine), * = true of this scene:"));
+  ImGui::TextWrapped("%s", tr("nearest captions (cosine), * = true of this scene:"));
   for (const CaptionHit& hit : caption_hits_)
-    ImGui::Text("%.3f %s %s", static_cast<double>(hit.score), hit.true_of_scene ? "*" : " ", hit.caption.c_str());
+    ImGui::TextWrapped("%.3f %s %s", static_cast<double>(hit.score), hit.true_of_scene ? "*" : " ", hit.caption.c_str());
   ImGui::EndGroup();
   const JointEvaluation& evaluation = *loader_.evaluation();
   const RecallAtK recall = evaluation.recall();
-  ImGui::Text(tr("caption -> scene on %d test scenes: Recall@1 %.2f, Recall@5 %.2f (chance %.2f and %.2f)"),
+  ImGui::TextWrapped(tr("caption -> scene on %d test scenes: Recall@1 %.2f, Recall@5 %.2f (chance %.2f and %.2f)"),
               recall.queries, recall.at_1, recall.at_5, 1.0 / recall.queries, 5.0 / recall.queries);
 }
 

@@ -94,26 +94,28 @@ void InsidePanel::draw() {
               style.channels, style.channels);
   float width = ImGui::GetContentRegionAvail().x;
   float side = std::clamp((width - 24) / 4.0f, 64.0f, 240.0f);
-  if (ImGui::BeginTable("inside_table", 3, ImGuiTableFlags_SizingFixedFit)) {
-    for (int i = 0; i < 3; ++i) {
-      ImGui::TableNextColumn();
-      const InsidePicture& p = a.pictures[i];
-      ImGui::TextUnformatted(tr(kPictureNames[i]));
-      if (!p.present) {
-        ImGui::TextDisabled("%s", tr("(no output yet:\nstart the optimisation)"));
-        continue;
-      }
-      ImVec2 at = ImGui::GetCursorScreenPos();
-      float aspect = static_cast<float>(p.height) / static_cast<float>(std::max(p.width, 1));
-      draw_rgb_image(at, ImVec2(at.x + side, at.y + side * aspect), maps_[i], 200 + i, true);
-      ImGui::Dummy(ImVec2(side, side * aspect));
-      ImGui::TextDisabled(tr("feature map %d"), a.channel);
-      at = ImGui::GetCursorScreenPos();
-      draw_rgb_image(at, ImVec2(at.x + side, at.y + side), grams_[i], 210 + i, true);
-      ImGui::Dummy(ImVec2(side, side));
-      ImGui::TextDisabled("%s", tr("Gram matrix"));
+  // Three columns as groups side by side, not a table: a table's first frame
+  // has no column widths yet and clips its text for that frame.
+  for (int i = 0; i < 3; ++i) {
+    if (i > 0) ImGui::SameLine();
+    ImGui::BeginGroup();
+    const InsidePicture& p = a.pictures[i];
+    ImGui::TextUnformatted(tr(kPictureNames[i]));
+    if (!p.present) {
+      ImGui::TextDisabled("%s", tr("(no output yet:\nstart the optimisation)"));
+      ImGui::EndGroup();
+      continue;
     }
-    ImGui::EndTable();
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    float aspect = static_cast<float>(p.height) / static_cast<float>(std::max(p.width, 1));
+    draw_rgb_image(at, ImVec2(at.x + side, at.y + side * aspect), maps_[i], 200 + i, true);
+    ImGui::Dummy(ImVec2(side, side * aspect));
+    ImGui::TextDisabled(tr("feature map %d"), a.channel);
+    at = ImGui::GetCursorScreenPos();
+    draw_rgb_image(at, ImVec2(at.x + side, at.y + side), grams_[i], 210 + i, true);
+    ImGui::Dummy(ImVec2(side, side));
+    ImGui::TextDisabled("%s", tr("Gram matrix"));
+    ImGui::EndGroup();
   }
   if (a.output_gram_error >= 0)
     ImGui::TextWrapped(tr("Output vs style at this layer: ||G_out - G_style||^2 / ||G_style||^2 = %.4g"), a.output_gram_error);

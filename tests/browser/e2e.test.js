@@ -259,13 +259,13 @@ async function main() {
       assert((await status(own)).state.pts === '', 'lifting a long press added a point');
       await touchContext.close();
 
-      // A phone: the dropout demo's stacked view is taller than the screen.
+      // A phone: the caption tab's stacked panels are taller than the screen.
       const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true,
                                                hasTouch: true });
       const small = await phone.newPage();
       const phoneCdp = await phone.newCDPSession(small);
       const swipe = async (fromY, toY) => {
-        const x = 10;  // the view's left padding: no widget there
+        const x = 250;  // beside the hint under the scene's controls: text, no widget
         await phoneCdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] });
         for (let i = 1; i <= 8; ++i) {
           const y = fromY + (toY - fromY) * i / 8;
@@ -277,13 +277,13 @@ async function main() {
         const f = (await status(small)).frame;
         return waitForStatus(small, (t) => t.frame > f + 2, 'frames after the swipe');
       };
-      await small.goto(BASE + '#demo=dropout&lang=ko');
+      await small.goto(BASE + '#demo=caption&lang=ko');
       const start = await waitForStatus(small, (t) => t.frame > 5 && t.layout === 'narrow', 'the phone layout');
-      assert(start.view_scroll[1] === 0, `view starts scrolled: ${start.view_scroll}`);
-      const down = await swipe(700, 300);
-      assert(down.view_scroll[1] > 250, `a 400 px swipe up scrolled the view by ${down.view_scroll[1]}`);
-      const back = await swipe(300, 700);
-      assert(back.view_scroll[1] < down.view_scroll[1] - 250, `swiping down scrolled back only to ${back.view_scroll[1]}`);
+      assert(start.touch_scroll_y === 0, `scrolled before any touch: ${start.touch_scroll_y}`);
+      const up = await swipe(627, 300);
+      assert(Math.abs(up.touch_scroll_y - 327) < 2, `a 327 px swipe up scrolled by ${up.touch_scroll_y}`);
+      const back = await swipe(300, 627);
+      assert(back.touch_scroll_y < 2, `swiping back down left it at ${back.touch_scroll_y}`);
       assert(back.hash === start.hash, `swiping changed the demo state: ${start.hash} -> ${back.hash}`);
       await phone.close();
     });
