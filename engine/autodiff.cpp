@@ -5,28 +5,30 @@
 Parameter::Parameter(std::string parameter_name, Tensor initial_value)
     : name(std::move(parameter_name)), value(std::move(initial_value)), grad(value.shape()) {}
 
-const Tensor& Var::value() const {
+const Tensor& no_value() {
   static const Tensor kEmpty;
-  return ok() ? tape->value(*this) : kEmpty;
+  return kEmpty;
 }
 
-Var Tape::constant(Tensor value) {
-  nodes_.push_back(Node{std::move(value), Tensor(), false, nullptr});
-  return newest_node();
+Var Tape::push(Tensor value, Tensor grad, bool needs_grad, Backward&& backward) {
+  if (count_ < static_cast<int>(nodes_.size())) {
+    Node& node = nodes_[count_];  // emptied by clear()
+    node.value = std::move(value);
+    node.grad = std::move(grad);
+    node.needs_grad = needs_grad;
+    node.backward = std::move(backward);
+  } else {
+    nodes_.push_back(Node{std::move(value), std::move(grad), needs_grad, std::move(backward)});
+  }
+  return Var{this, count_++, generation_};
 }
 
-Var Tape::variable(Tensor value) {
-  nodes_.push_back(Node{std::move(value), Tensor(), grad_enabled, nullptr});
-  return newest_node();
-}
+Var Tape::constant(Tensor value) { return push(std::move(value), Tensor(), false, nullptr); }
 
-Var Tape::param(Parameter& p) {
-  // Shares p's buffers: backward adds straight into p.grad.
-  nodes_.push_back(Node{p.value, p.grad, grad_enabled, nullptr});
-  return newest_node();
-}
+Var Tape::variable(Tensor value) { return push(std::move(value), Tensor(), grad_enabled, nullptr); }
 
-Var Tape::newest_node() { return Var{this, static_cast<int>(nodes_.size()) - 1, generation_}; }
+// Shares p's buffers: backward adds straight into p.grad.
+Var Tape::param(Parameter& p) { return push(p.value, p.grad, grad_enabled, nullptr); }
 
 bool Tape::inputs_belong_here(const Var* begin, const Var* end) {
   for (const Var* v = begin; v != end; ++v) {
@@ -48,8 +50,8 @@ Var Tape::record(Tensor value, std::initializer_list<Var> inputs, Backward backw
   bool needs = false;
   if (grad_enabled)
     for (Var v : inputs) needs = needs || needs_grad(v);
-  nodes_.push_back(Node{std::move(value), Tensor(), needs, needs ? std::move(backward) : nullptr});
-  return newest_node();
+  if (!needs) backward.reset();
+  return push(std::move(value), Tensor(), needs, std::move(backward));
 }
 
 Var Tape::record(Tensor value, const std::vector<Var>& inputs, Backward backward) {
@@ -57,8 +59,8 @@ Var Tape::record(Tensor value, const std::vector<Var>& inputs, Backward backward
   bool needs = false;
   if (grad_enabled)
     for (Var v : inputs) needs = needs || needs_grad(v);
-  nodes_.push_back(Node{std::move(value), Tensor(), needs, needs ? std::move(backward) : nullptr});
-  return newest_node();
+  if (!needs) backward.reset();
+  return push(std::move(value), Tensor(), needs, std::move(backward));
 }
 
 Tensor& Tape::grad(Var v) {
@@ -85,7 +87,14 @@ bool Tape::backward(Var loss) {
 }
 
 void Tape::clear() {
-  nodes_.clear();
+  // Values and gradients go back to the buffer pool now, not at the next step.
+  for (int i = 0; i < count_; ++i) {
+    Node& node = nodes_[i];
+    node.value = Tensor();
+    node.grad = Tensor();
+    node.backward.reset();
+  }
+  count_ = 0;
   error_.clear();
   ++generation_;  // every Var recorded so far is now stale
 }

@@ -12,12 +12,12 @@
 #pragma once
 
 #include <deque>
-#include <functional>
 #include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "engine/random.h"
+#include "engine/small_function.h"
 #include "engine/tensor.h"
 
 struct Parameter {
@@ -48,7 +48,7 @@ struct Var {
 class Tape {
  public:
   // Runs during backward(); `out` is the op's result, whose gradient is ready.
-  using Backward = std::function<void(Tape& tape, Var out)>;
+  using Backward = SmallFunction<void(Tape& tape, Var out)>;
 
   explicit Tape(uint64_t seed = 1) : rng(seed) {}
 
@@ -64,7 +64,7 @@ class Tape {
   const Tensor& value(Var v) const { return nodes_[v.id].value; }
   // True if v was recorded on this tape since the last clear().
   bool holds(Var v) const {
-    return v.tape == this && v.generation == generation_ && v.id >= 0 && v.id < static_cast<int>(nodes_.size());
+    return v.tape == this && v.generation == generation_ && v.id >= 0 && v.id < count_;
   }
   Tensor& grad(Var v);  // zeros on first use
   bool needs_grad(Var v) const { return v.ok() && nodes_[v.id].needs_grad; }
@@ -72,8 +72,8 @@ class Tape {
   // Seeds d(loss)/d(loss) = 1 and runs every backward closure in reverse.
   // Returns false (and records an error) if loss is failed or not one element.
   bool backward(Var loss);
-  void clear();  // drops all nodes and the error; parameters keep their gradients
-  int node_count() const { return static_cast<int>(nodes_.size()); }
+  void clear();  // drops all nodes' values and the error; parameters keep their gradients
+  int node_count() const { return count_; }
 
   Var fail(const std::string& message);  // records the first error; returns a failed Var
   bool failed() const { return !error_.empty(); }
@@ -92,16 +92,24 @@ class Tape {
   };
   // A deque, not a vector: recording a node never moves the others, so a
   // reference from value(), grad() or Var::shape() stays valid until clear().
+  // clear() empties the first count_ nodes but keeps them, so the next step
+  // records into them without allocating the deque's blocks again.
   std::deque<Node> nodes_;
+  int count_ = 0;
   std::string error_;
   unsigned generation_ = 0;
 
-  Var newest_node();
+  Var push(Tensor value, Tensor grad, bool needs_grad, Backward&& backward);
   // Refuses inputs from another tape (or stale ones): their gradients would land on the wrong nodes.
   bool inputs_belong_here(const Var* begin, const Var* end);
 };
 
 inline bool Var::ok() const { return tape != nullptr && tape->holds(*this); }
+
+// What a failed Var reads as: an empty tensor.
+const Tensor& no_value();
+// Inline: ops read their inputs' values several times each (issue 15's profile).
+inline const Tensor& Var::value() const { return ok() ? tape->value(*this) : no_value(); }
 
 // Within its scope, ops record nothing for backward.
 class NoGradScope {

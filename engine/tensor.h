@@ -52,12 +52,13 @@ class Tensor {
  public:
   Tensor() = default;  // empty: no shape, no storage
   explicit Tensor(const Shape& shape, float fill = 0.0f);
-  // The last Tensor holding a small buffer hands it back for reuse (see tensor.cpp).
-  ~Tensor();
+  // The last Tensor holding a small buffer hands it back for reuse (see
+  // tensor.cpp), when it dies or when it is assigned another buffer.
+  ~Tensor() { release(); }
   Tensor(const Tensor&) = default;
   Tensor(Tensor&&) noexcept = default;
-  Tensor& operator=(const Tensor&) = default;
-  Tensor& operator=(Tensor&&) noexcept = default;
+  Tensor& operator=(const Tensor& other);
+  Tensor& operator=(Tensor&& other) noexcept;
   static Tensor from(const Shape& shape, const std::vector<float>& values);
   static Tensor scalar(float value) { return from(Shape{}, {value}); }
 
@@ -88,4 +89,6 @@ class Tensor {
   std::shared_ptr<TensorBuffer> storage_;
   size_t offset_ = 0;
   Shape shape_;
+
+  void release() noexcept;  // drops the buffer, into the pool if this was its last holder
 };

@@ -34,6 +34,21 @@ TEST_CASE("reshaped and rows are views that share storage") {
   CHECK_FALSE(copy.shares_storage_with(t));
 }
 
+TEST_CASE("assigning over a tensor recycles its small buffer, as destroying it does") {
+  Tensor a(Shape{37}, 1.0f);
+  Tensor b(Shape{37}, 2.0f);
+  const long held = tensor_floats_allocated();
+  a = Tensor();  // a's buffer goes to the pool...
+  Tensor c(Shape{37}, 5.0f);  // ...and is handed out again
+  CHECK(tensor_floats_allocated() == held);
+  CHECK(c[36] == 5.0f);
+  b = c;  // b shares c's buffer; b's old one is pooled
+  Tensor d(Shape{37});
+  CHECK(tensor_floats_allocated() == held);
+  CHECK(b.shares_storage_with(c));
+  CHECK(d[0] == 0.0f);
+}
+
 TEST_CASE("the deterministic log matches libm to double precision") {
   for (double x : {1e-30, 1e-5, 0.1, 0.5, 0.7071, 1.0, 1.5, 2.0, 10.0, 12345.678, 1e30}) {
     CAPTURE(x);
