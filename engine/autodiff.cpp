@@ -90,8 +90,8 @@ void Tape::clear() {
   // Values and gradients go back to the buffer pool now, not at the next step.
   for (int i = 0; i < count_; ++i) {
     Node& node = nodes_[i];
-    node.value = Tensor();
-    node.grad = Tensor();
+    node.value.reset();
+    node.grad.reset();
     node.backward.reset();
   }
   count_ = 0;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -51,16 +52,20 @@ class SmallFunction<R(Args...)> {
   R operator()(Args... args) { return ops_->call(storage_, std::forward<Args>(args)...); }
 
   void reset() {
-    if (ops_) ops_->destroy(storage_);
+    if (ops_ && ops_->destroy) ops_->destroy(storage_);
     ops_ = nullptr;
   }
 
  private:
   struct Ops {
     R (*call)(void* storage, Args&&... args);
-    void (*move_to)(void* from, void* to);  // leaves `from` destroyed
-    void (*destroy)(void* storage);
+    void (*move_to)(void* from, void* to);  // leaves `from` destroyed; null: copy the bytes
+    void (*destroy)(void* storage);         // null: nothing to destroy
   };
+  // Most backward closures hold only Vars, sizes and function pointers: those
+  // move as bytes and need no destructor, with no indirect call for either.
+  template <typename Closure>
+  static constexpr bool plain_bytes = std::is_trivially_copyable_v<Closure> && std::is_trivially_destructible_v<Closure>;
 
   template <typename Closure>
   static constexpr bool fits_inline() {
@@ -78,13 +83,18 @@ class SmallFunction<R(Args...)> {
   }
 
   template <typename Closure>
+  static void move_inline(void* from, void* to) {
+    new (to) Closure(std::move(inline_closure<Closure>(from)));
+    inline_closure<Closure>(from).~Closure();
+  }
+  template <typename Closure>
+  static void destroy_inline(void* s) {
+    inline_closure<Closure>(s).~Closure();
+  }
+  template <typename Closure>
   static inline const Ops kInlineOps{
       [](void* s, Args&&... args) -> R { return inline_closure<Closure>(s)(std::forward<Args>(args)...); },
-      [](void* from, void* to) {
-        new (to) Closure(std::move(inline_closure<Closure>(from)));
-        inline_closure<Closure>(from).~Closure();
-      },
-      [](void* s) { inline_closure<Closure>(s).~Closure(); }};
+      plain_bytes<Closure> ? nullptr : &move_inline<Closure>, plain_bytes<Closure> ? nullptr : &destroy_inline<Closure>};
 
   template <typename Closure>
   static inline const Ops kBoxedOps{
@@ -94,7 +104,10 @@ class SmallFunction<R(Args...)> {
 
   void take(SmallFunction& other) {
     if (!other.ops_) return;
-    other.ops_->move_to(other.storage_, storage_);
+    if (other.ops_->move_to)
+      other.ops_->move_to(other.storage_, storage_);
+    else
+      std::memcpy(storage_, other.storage_, kInlineBytes);
     ops_ = other.ops_;
     other.ops_ = nullptr;
   }

@@ -101,30 +101,21 @@ Tensor::Tensor(const Shape& shape, float fill)
 }
 
 void Tensor::release() noexcept {
-  if (!storage_) return;
   if (storage_.use_count() == 1) {  // the last holder: pool a small buffer
     const size_t count = storage_->values.size();
     StoragePool* p = count <= kPooledFloats ? pool() : nullptr;
     if (p && p->total + count <= kPooledTotal) {
       p->total += count;
       p->free[count].push_back(std::move(storage_));
+      return;
     }
   }
   storage_.reset();
 }
 
-// Assignment releases the old buffer as the destructor would: a tape's clear()
-// and an op's `grad = Tensor(...)` then recycle it instead of freeing it.
-Tensor& Tensor::operator=(Tensor&& other) noexcept {
-  if (this != &other) {
-    release();
-    storage_ = std::move(other.storage_);
-    offset_ = other.offset_;
-    shape_ = other.shape_;
-  }
-  return *this;
-}
-
+// Assignment releases the old buffer as the destructor does (tensor.h): a
+// tape's clear() and an op's `grad = Tensor(...)` then recycle it instead of
+// freeing it.
 Tensor& Tensor::operator=(const Tensor& other) {
   if (this != &other) *this = Tensor(other);
   return *this;

@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct Shape {
@@ -54,11 +55,28 @@ class Tensor {
   explicit Tensor(const Shape& shape, float fill = 0.0f);
   // The last Tensor holding a small buffer hands it back for reuse (see
   // tensor.cpp), when it dies or when it is assigned another buffer.
-  ~Tensor() { release(); }
+  // The empty checks are inline: a tape step assigns and drops empty tensors
+  // often, and an out-of-line call for each showed in the wasm profile.
+  ~Tensor() {
+    if (storage_) release();
+  }
+  void reset() noexcept {  // becomes empty (the buffer as above)
+    if (storage_) release();
+    offset_ = 0;
+    shape_ = Shape();
+  }
   Tensor(const Tensor&) = default;
   Tensor(Tensor&&) noexcept = default;
   Tensor& operator=(const Tensor& other);
-  Tensor& operator=(Tensor&& other) noexcept;
+  Tensor& operator=(Tensor&& other) noexcept {
+    if (this != &other) {
+      if (storage_) release();
+      storage_ = std::move(other.storage_);
+      offset_ = other.offset_;
+      shape_ = other.shape_;
+    }
+    return *this;
+  }
   static Tensor from(const Shape& shape, const std::vector<float>& values);
   static Tensor scalar(float value) { return from(Shape{}, {value}); }
 
@@ -90,5 +108,5 @@ class Tensor {
   size_t offset_ = 0;
   Shape shape_;
 
-  void release() noexcept;  // drops the buffer, into the pool if this was its last holder
+  void release() noexcept;  // drops a non-empty buffer, into the pool if this was its last holder
 };

@@ -23,13 +23,17 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
               '   or: node tools/bench.js ... (the builds must exist: npm run bench makes them)\n' +
               '  --quick    5 rounds instead of 11; the scalar build skips the whole-network (ms) cases\n' +
               '  --browser  wasm and TensorFlow.js in headless Chromium; native stays the ceiling\n' +
-              '  --only     cases by op, e.g. matmul,conv2d_dx,caption_train_step,caption_beam5');
+              '  --only     cases by op, e.g. matmul,conv2d_dx,caption_train_step,caption_beam5\n' +
+              '  --baseline DIR  also time the wasm SIMD bench built in DIR (another commit\'s build/web):\n' +
+              '             a before/after ratio from one interleaved run');
   process.exit(0);
 }
 const quick = process.argv.includes('--quick');
 const runs = quick ? 5 : 11;
 const inBrowser = process.argv.includes('--browser');
-const only = (() => { const i = process.argv.indexOf('--only'); return i > 0 ? process.argv[i + 1].split(',') : null; })();
+const option = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : null; };
+const only = option('--only') ? option('--only').split(',') : null;
+const baselineDir = option('--baseline');
 const log = (text) => process.stderr.write(text + '\n');
 
 // TensorFlow.js (the union package: core, cpu backend and the gradients
@@ -48,8 +52,8 @@ function loadTfjs() {
 // One instance of a wasm build of tests/bench/bench.cpp (the wasm file is
 // handed over directly: Emscripten's glue would otherwise fetch() a path).
 async function loadWasmBench(dir) {
-  const factory = require(path.join(ROOT, dir, 'bench.js'));
-  return factory({ wasmBinary: fs.readFileSync(path.join(ROOT, dir, 'bench.wasm')), print: log, printErr: log });
+  const factory = require(path.resolve(ROOT, dir, 'bench.js'));
+  return factory({ wasmBinary: fs.readFileSync(path.resolve(ROOT, dir, 'bench.wasm')), print: log, printErr: log });
 }
 
 // The native build, `bench --serve`, spoken to line by line.
@@ -129,6 +133,7 @@ async function main() {
       impls.push(scalar);
     }
     impls.push(wasmImpl(await loadWasmBench(simdDir), 'eigen-wasm', 'eigen'));
+    if (baselineDir) impls.push(wasmImpl(await loadWasmBench(baselineDir), 'baseline-wasm-simd', 'ours'));
     const tf = loadTfjs();
     for (const [backend, name] of [['wasm', 'tfjs-wasm'], ['cpu', 'tfjs-cpu']]) {
       const impl = tfjsImpl(tf, backend, name);
@@ -144,7 +149,7 @@ async function main() {
     records.push(...(await runInBrowser()));
     // The native ceiling on the page's cases, interleaved with nothing but itself.
     const seen = [...new Map(records.map((r) => [`${r.op} ${r.shape}`, r])).values()];
-    cases = seen.map((r) => ({ op: r.op, shape: r.shape, metric: ['gflops', 'steps_per_s', 'ms'].find((m) => m in r), work: 0 }));
+    cases = seen.map((r) => ({ op: r.op, shape: r.shape, metric: ['gflops', 'steps_per_s', 'ns_per_op', 'ms'].find((m) => m in r), work: 0 }));
   }
   const wanted = cases.filter((c) => c.flavour === undefined || c.flavour === 'ours').filter((c) => !only || only.includes(c.op));
   if (!inBrowser) log(`bench: ${wanted.length} cases, ${runs} interleaved rounds each: ${impls.map((i) => i.name).join(', ')}`);
@@ -157,7 +162,7 @@ async function main() {
   printTable(records);
   console.log(`\n${inBrowser ? 'wasm and tfjs in headless Chromium' : 'wasm and tfjs under node ' + process.version}, ` +
               `native as the ceiling; ${runs} interleaved rounds after warm-up, medians;\n` +
-              'GFLOP/s for matmul and conv2d*, training steps/s for mlp_train, ms per call for gatys_iteration, fast_forward and caption_*;\n' +
+              'GFLOP/s for matmul and conv2d*, training steps/s for mlp_train, ns per recorded op for tape_overhead, ms per call for gatys_iteration, fast_forward and caption_*;\n' +
               'ratios: how many times faster ours-wasm-simd is than the column, median of the per-round ratios (min-max across rounds)');
   console.log(`wrote build/bench.json (${records.length} records)`);
 }
@@ -174,15 +179,15 @@ function ratioText(simd, other) {
 }
 
 function printTable(records) {
-  const metric = (r) => r.gflops ?? r.steps_per_s ?? r.ms;
-  const order = ['ours-wasm-simd', 'ours-wasm-scalar', 'eigen-wasm', 'tfjs-wasm', 'tfjs-cpu', 'ours-native'];
+  const metric = (r) => r.gflops ?? r.steps_per_s ?? r.ns_per_op ?? r.ms;
+  const order = ['ours-wasm-simd', 'ours-wasm-scalar', 'baseline-wasm-simd', 'eigen-wasm', 'tfjs-wasm', 'tfjs-cpu', 'ours-native'];
   const impls = order.filter((impl) => records.some((r) => r.impl === impl));
   const rows = [...new Set(records.map((r) => `${r.op} ${r.shape}`))];
   const find = (row, impl) => records.find((r) => `${r.op} ${r.shape}` === row && r.impl === impl);
-  const ratios = [['/tfjs-wasm', 'tfjs-wasm'], ['/tfjs-cpu', 'tfjs-cpu'], ['/eigen-wasm', 'eigen-wasm'],
+  const ratios = [['/tfjs-wasm', 'tfjs-wasm'], ['/tfjs-cpu', 'tfjs-cpu'], ['/baseline', 'baseline-wasm-simd'], ['/eigen-wasm', 'eigen-wasm'],
                   ['/scalar', 'ours-wasm-scalar'], ['/native', 'ours-native']]
     .filter(([, impl]) => impls.includes(impl));
-  const short = { 'ours-wasm-simd': 'simd', 'ours-wasm-scalar': 'scalar', 'eigen-wasm': 'eigen-wasm',
+  const short = { 'ours-wasm-simd': 'simd', 'ours-wasm-scalar': 'scalar', 'baseline-wasm-simd': 'baseline', 'eigen-wasm': 'eigen-wasm',
                   'tfjs-wasm': 'tfjs-wasm', 'tfjs-cpu': 'tfjs-cpu', 'ours-native': 'native' };
   const width = 10, ratioWidth = 19, rowWidth = Math.max(...rows.map((r) => r.length)) + 1;
   console.log(['op shape'.padEnd(rowWidth), ...impls.map((i) => short[i].padStart(width)),

@@ -17,10 +17,11 @@
   const now = () => performance.now();
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-  // The value a table shows for `ms` per call: GFLOP/s, steps/s or ms.
+  // The value a table shows for `ms` per call: GFLOP/s, steps/s, ns per op or ms.
   function metricValue(metric, work, ms) {
     if (metric === 'gflops') return work / (ms * 1e6);
     if (metric === 'steps_per_s') return work / (ms / 1000);
+    if (metric === 'ns_per_op') return (ms * 1e6) / work;
     return ms / work;  // "ms": work is 1
   }
 

@@ -8,7 +8,7 @@
 
   // The 2-8-8-1 tanh MLP of bench.cpp: Adam (0.01), sigmoid cross-entropy on
   // logits, batches of 10 drawn from 500 two-spiral points.
-  function mlpSteps(tf, steps) {
+  function mlpSteps(tf, steps, sizes = [2, 8, 8, 1]) {
     const points = 500, xs = [], ys = [];
     for (let i = 0; i < points; ++i) {
       const label = i % 2, r = (i / points) * 5, angle = 1.75 * (i / points) * 2 * Math.PI + label * Math.PI;
@@ -18,8 +18,11 @@
     const x = tf.tensor2d(xs, [points, 2]), y = tf.tensor2d(ys, [points, 1]);
     const glorot = (fanIn, fanOut) => tf.variable(tf.mul(tf.randomUniform([fanIn, fanOut], -1, 1, 'float32', 7),
                                                          Math.sqrt(6 / (fanIn + fanOut))));
-    const weights = [glorot(2, 8), glorot(8, 8), glorot(8, 1)];
-    const biases = [tf.variable(tf.zeros([8])), tf.variable(tf.zeros([8])), tf.variable(tf.zeros([1]))];
+    const weights = [], biases = [];
+    for (let l = 0; l + 1 < sizes.length; ++l) {
+      weights.push(glorot(sizes[l], sizes[l + 1]));
+      biases.push(tf.variable(tf.zeros([sizes[l + 1]])));
+    }
     const optimizer = tf.train.adam(0.01);
     let seed = 7;
     const batch = new Int32Array(10);
@@ -29,9 +32,9 @@
         const loss = optimizer.minimize(() => {
           const indices = tf.tensor1d(batch, 'int32');
           let h = tf.gather(x, indices);
-          h = tf.tanh(tf.add(tf.matMul(h, weights[0]), biases[0]));
-          h = tf.tanh(tf.add(tf.matMul(h, weights[1]), biases[1]));
-          const logits = tf.add(tf.matMul(h, weights[2]), biases[2]);
+          const last = weights.length - 1;
+          for (let l = 0; l < last; ++l) h = tf.tanh(tf.add(tf.matMul(h, weights[l]), biases[l]));
+          const logits = tf.add(tf.matMul(h, weights[last]), biases[last]);
           return tf.losses.sigmoidCrossEntropy(tf.gather(y, indices), logits);
         }, true);
         loss.dataSync();
@@ -39,6 +42,19 @@
       }
     };
     return { run, work: steps, keep: [x, y, ...weights, ...biases], dispose: () => optimizer.dispose() };
+  }
+
+  // tests/bench/kernel_cases.cpp's tape_overhead: y = x + c, p.ops times on
+  // p.size floats, and the gradient back through the chain (tf.grad records
+  // the ops on tfjs' own tape).
+  function addChain(tf, p) {
+    const x = tf.fill([p.size], 0.5), step = tf.fill([p.size], 0.001);
+    const gradient = tf.grad((input) => {
+      let y = input;
+      for (let i = 0; i < p.ops; ++i) y = tf.add(y, step);
+      return tf.sum(y);
+    });
+    return { run: () => { const g = tf.tidy(() => gradient(x)); g.dataSync(); g.dispose(); }, work: p.ops, keep: [x, step] };
   }
 
   // He-normal 3x3 filters [k, k, in, out] (tfjs' HWIO layout).
@@ -276,11 +292,64 @@
     return { run, keep: [...variables, images, ...previous, ...targets, target, coordinates], dispose: () => optimizer.dispose() };
   }
 
+  // demos/softmax_temperature's training chunk: one-hot characters [B, V]
+  // through a GRU (engine/ops/recurrent.h: one bias per gate, the reset gate
+  // on h W_hn after the product), T steps, one readout over all T * B states,
+  // mean cross-entropy, global-norm clip 5, Adam. A fresh zero state per
+  // chunk (ours carries it, detached: the same work).
+  function gruTrainChunk(tf, p) {
+    const B = p.batch, T = p.steps, V = p.vocabulary, H = p.hidden;
+    let seed = 1;
+    const glorot = (i, o) => tf.variable(tf.mul(tf.randomUniform([i, o], -1, 1, 'float32', seed++), Math.sqrt(6 / (i + o))));
+    const w = { input: glorot(V, 3 * H), hidden: glorot(H, 3 * H), bias: tf.variable(tf.zeros([3 * H])),
+                out: glorot(H, V), outB: tf.variable(tf.zeros([V])) };
+    const variables = Object.values(w);
+    let state = 5;
+    const ids = () => {
+      const row = [];
+      for (let b = 0; b < B; ++b) { state = (state * 1103515245 + 12345) & 0x7fffffff; row.push(state % V); }
+      return row;
+    };
+    const inputs = [], targets = [];
+    for (let t = 0; t < T; ++t) { inputs.push(tf.oneHot(tf.tensor1d(ids(), 'int32'), V)); targets.push(tf.oneHot(tf.tensor1d(ids(), 'int32'), V)); }
+    const target = tf.concat(targets, 0);  // [T * B, V]
+    const loss = () => {
+      let h = tf.zeros([B, H]);
+      const states = [];
+      for (let t = 0; t < T; ++t) {
+        const [xr, xz, xn] = tf.split(tf.add(tf.matMul(inputs[t], w.input), w.bias), 3, 1);
+        const [hr, hz, hn] = tf.split(tf.matMul(h, w.hidden), 3, 1);
+        const r = tf.sigmoid(tf.add(xr, hr)), z = tf.sigmoid(tf.add(xz, hz));
+        const n = tf.tanh(tf.add(xn, tf.mul(r, hn)));
+        h = tf.add(tf.mul(tf.sub(1, z), n), tf.mul(z, h));
+        states.push(h);
+      }
+      const logits = tf.add(tf.matMul(tf.concat(states, 0), w.out), w.outB);
+      return tf.div(tf.neg(tf.sum(tf.mul(target, tf.logSoftmax(logits)))), T * B);
+    };
+    const optimizer = tf.train.adam(2e-3);
+    const run = () => {
+      const value = tf.tidy(() => {
+        const { value: total, grads } = optimizer.computeGradients(loss, variables);
+        const names = Object.keys(grads);
+        const norm = tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n])))));
+        const scale = tf.minimum(1, tf.div(5, norm));
+        const clipped = {};
+        for (const n of names) clipped[n] = tf.mul(grads[n], scale);
+        optimizer.applyGradients(clipped);
+        return total;
+      });
+      value.dataSync();
+      value.dispose();
+    };
+    return { run, keep: [...variables, ...inputs, ...targets, target], dispose: () => optimizer.dispose() };
+  }
+
   // The computation of one case, or null where this backend does not run it.
   // tfjs computes convolutions in NHWC, we in NCHW: same sizes, same flops.
   function buildCase(tf, backend, info, log = () => {}) {
     const p = info.params, same = (t) => { t.dataSync(); t.dispose(); };
-    const light = ['matmul', 'conv2d', 'mlp_train', 'caption_train_step'];
+    const light = ['matmul', 'conv2d', 'mlp_train', 'tape_overhead', 'gru_train_chunk', 'caption_train_step'];
     if (info.flavour !== 'ours' || (backend === 'cpu' && !light.includes(info.op))) return null;
     switch (info.op) {
       case 'matmul': {
@@ -315,10 +384,12 @@
           keep: [x, dy],
         };
       }
-      case 'mlp_train': return mlpSteps(tf, backend === 'cpu' ? 100 : p.steps);
+      case 'mlp_train': return mlpSteps(tf, backend === 'cpu' ? 100 : p.steps, p.sizes);
+      case 'tape_overhead': return addChain(tf, p);
       case 'gatys_iteration': return gatysIteration(tf, p);
       case 'fast_forward': return fastForward(tf, p);
       case 'caption_train_step': return captionTrainStep(tf, p, log, backend);
+      case 'gru_train_chunk': return gruTrainChunk(tf, p);
       default: return null;
     }
   }

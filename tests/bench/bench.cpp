@@ -33,6 +33,7 @@ const std::vector<BenchCase>& cases() {
     std::vector<BenchCase> list = kernel_cases();
     for (BenchCase& c : style_cases()) list.push_back(std::move(c));
     for (BenchCase& c : caption_cases()) list.push_back(std::move(c));
+    for (BenchCase& c : recurrent_cases()) list.push_back(std::move(c));
     return list;
   }();
   return all;
@@ -72,7 +73,10 @@ void time_every_case(const std::string& impl, const std::string& only, int runs)
     }
     std::sort(times.begin(), times.end());
     const double ms = times[times.size() / 2];
-    const double value = c.metric == "ms" ? ms : c.metric == "gflops" ? c.work / (ms * 1e6) : c.work / (ms / 1000);
+    const double value = c.metric == "ms"          ? ms
+                         : c.metric == "gflops"    ? c.work / (ms * 1e6)
+                         : c.metric == "ns_per_op" ? ms * 1e6 / c.work
+                                                   : c.work / (ms / 1000);
     std::printf("{\"op\": \"%s\", \"shape\": \"%s\", \"impl\": \"%s\", \"%s\": %.4g, \"median_ms\": %.4g}\n",
                 c.op.c_str(), c.shape.c_str(), c.flavour == "eigen" ? "eigen" : impl.c_str(), c.metric.c_str(), value,
                 ms);

@@ -1,5 +1,6 @@
 // The engine's hot kernels: matmul (and Eigen's product beside it), conv2d
-// forward and its two backward products, and a small network's training step.
+// forward and its two backward products, small networks' training steps and
+// the tape's own cost per op.
 #include <Eigen/Core>
 #include <array>
 #include <memory>
@@ -9,6 +10,7 @@
 #include "engine/data/generators.h"
 #include "engine/layers/mlp.h"
 #include "engine/ops/conv.h"
+#include "engine/ops/elementwise.h"
 #include "engine/ops/linalg.h"
 #include "engine/ops/losses.h"
 #include "engine/optim/adam.h"
@@ -97,22 +99,28 @@ BenchCase conv_weight_grad_case(ConvShape s) {
   return c;
 }
 
-// Training steps of a 2-8-8-1 tanh MLP (Adam, binary cross-entropy) on 500
+// Training steps of a small tanh MLP (Adam, binary cross-entropy) on 500
 // spiral points in batches of 10: the playground's typical network, where
-// per-op overhead matters as much as arithmetic.
-BenchCase mlp_train_case() {
+// per-op overhead matters as much as arithmetic. sizes {2, 8, 8, 1} is the
+// MLP demo's default; {2, 8 x 6, 1} is its deepest (six hidden layers of 8).
+BenchCase mlp_train_case(const std::vector<int>& sizes, const std::string& label) {
   constexpr int kSteps = 500;
-  BenchCase c{"mlp_train", "2-8-8-1 batch 10", "steps_per_s", kSteps, "{\"steps\": 200}", "ours", nullptr};
-  c.prepare = []() -> std::function<void()> {
+  std::string sizes_json;
+  for (int size : sizes) sizes_json += (sizes_json.empty() ? "" : ", ") + str(size);
+  BenchCase c{"mlp_train", label, "steps_per_s", kSteps, "{\"steps\": 200, \"sizes\": [" + sizes_json + "]}", "ours",
+              nullptr};
+  c.prepare = [sizes]() -> std::function<void()> {
     struct State {
       Pcg32 rng{7};
       Dataset2D data = make_spiral(500, 0.1f, rng);
-      Mlp mlp{{2, 8, 8, 1}, {Activation::Tanh}, rng};
-      Adam adam{mlp.parameters(), 0.01f};
+      Mlp mlp;
+      Adam adam;
       BatchIterator batches{data.size(), 10, rng};
       Tape tape;
+      explicit State(const std::vector<int>& layer_sizes)
+          : mlp(layer_sizes, {Activation::Tanh}, rng), adam(mlp.parameters(), 0.01f) {}
     };
-    auto s = std::make_shared<State>();
+    auto s = std::make_shared<State>(sizes);
     return [s] {
       for (int i = 0; i < kSteps; ++i) {
         Batch batch = gather_batch(s->data, s->batches.next());
@@ -123,6 +131,27 @@ BenchCase mlp_train_case() {
         s->tape.backward(loss);
         s->adam.step();
       }
+    };
+  };
+  return c;
+}
+
+// The tape's cost per op, with almost no arithmetic: y = x + c a thousand
+// times on four floats, then backward through the chain. Reported in ns per
+// recorded op (forward and backward together).
+BenchCase tape_overhead_case() {
+  constexpr int kOps = 1000;
+  BenchCase c{"tape_overhead", "1000 adds of [4]", "ns_per_op", kOps, "{\"ops\": 1000, \"size\": 4}", "ours",
+              nullptr};
+  c.prepare = []() -> std::function<void()> {
+    auto tape = std::make_shared<Tape>();
+    return [tape] {
+      tape->clear();
+      Var x = tape->variable(Tensor(Shape{4}, 0.5f));
+      Var step = tape->constant(Tensor(Shape{4}, 0.001f));
+      Var y = x;
+      for (int i = 0; i < kOps; ++i) y = ops::add(y, step);
+      tape->backward(ops::sum(y));
     };
   };
   return c;
@@ -139,6 +168,8 @@ std::vector<BenchCase> kernel_cases() {
                                     {1, 128, 32, 32, 128}};
   for (ConvShape s : style_layers) cases.push_back(conv_input_grad_case(s));
   for (ConvShape s : style_layers) cases.push_back(conv_weight_grad_case(s));
-  cases.push_back(mlp_train_case());
+  cases.push_back(mlp_train_case({2, 8, 8, 1}, "2-8-8-1 batch 10"));
+  cases.push_back(mlp_train_case({2, 8, 8, 8, 8, 8, 8, 1}, "2-(6x8)-1 batch 10"));
+  cases.push_back(tape_overhead_case());
   return cases;
 }
