@@ -275,20 +275,7 @@
       return tf.add(crossEntropy, tf.mul(tf.sum(tf.square(gap)), p.penalty / B));
     };
     const optimizer = tf.train.adam(p.learning_rate, 0.9, 0.999, 1e-8);
-    const run = () => {
-      const value = tf.tidy(() => {
-        const { value: total, grads } = optimizer.computeGradients(loss, variables);
-        const names = Object.keys(grads);
-        const norm = tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n])))));
-        const scale = tf.minimum(1, tf.div(p.max_gradient_norm, norm));  // clip_grad_norm: only above the limit
-        const clipped = {};
-        for (const n of names) clipped[n] = tf.mul(grads[n], scale);
-        optimizer.applyGradients(clipped);
-        return total;
-      });
-      value.dataSync();
-      value.dispose();
-    };
+    const run = () => clippedStep(tf, optimizer, loss, variables, p.max_gradient_norm);
     return { run, keep: [...variables, images, ...previous, ...targets, target, coordinates], dispose: () => optimizer.dispose() };
   }
 
@@ -328,21 +315,27 @@
       return tf.div(tf.neg(tf.sum(tf.mul(target, tf.logSoftmax(logits)))), T * B);
     };
     const optimizer = tf.train.adam(2e-3);
-    const run = () => {
-      const value = tf.tidy(() => {
-        const { value: total, grads } = optimizer.computeGradients(loss, variables);
-        const names = Object.keys(grads);
-        const norm = tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n])))));
-        const scale = tf.minimum(1, tf.div(5, norm));
-        const clipped = {};
-        for (const n of names) clipped[n] = tf.mul(grads[n], scale);
-        optimizer.applyGradients(clipped);
-        return total;
-      });
-      value.dataSync();
-      value.dispose();
-    };
+    const run = () => clippedStep(tf, optimizer, loss, variables, 5);
     return { run, keep: [...variables, ...inputs, ...targets, target], dispose: () => optimizer.dispose() };
+  }
+
+  // One training step as ours takes it: gradients, a global-norm clip
+  // (clip_grad_norm: scaled only above the limit), the optimizer's update
+  // (optimizer.computeGradients + applyGradients: minimize split to clip in
+  // between), and the loss read back.
+  function clippedStep(tf, optimizer, loss, variables, maxNorm) {
+    const value = tf.tidy(() => {
+      const { value: total, grads } = optimizer.computeGradients(loss, variables);
+      const names = Object.keys(grads);
+      const norm = tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n])))));
+      const scale = tf.minimum(1, tf.div(maxNorm, norm));
+      const clipped = {};
+      for (const n of names) clipped[n] = tf.mul(grads[n], scale);
+      optimizer.applyGradients(clipped);
+      return total;
+    });
+    value.dataSync();
+    value.dispose();
   }
 
   // The computation of one case, or null where this backend does not run it.
