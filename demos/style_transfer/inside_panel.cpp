@@ -94,6 +94,12 @@ void InsidePanel::draw() {
               style.channels, style.channels);
   float width = ImGui::GetContentRegionAvail().x;
   float side = std::clamp((width - 24) / 4.0f, 64.0f, 240.0f);
+  // The feature maps' row is as tall as the tallest picture, so the labels and
+  // Gram matrices under them line up when the content and style images differ
+  // in shape.
+  float map_row = 0;
+  for (const InsidePicture& p : a.pictures)
+    if (p.present) map_row = std::max(map_row, side * static_cast<float>(p.height) / static_cast<float>(std::max(p.width, 1)));
   // Three columns as groups side by side, not a table: a table's first frame
   // has no column widths yet and clips its text for that frame.
   for (int i = 0; i < 3; ++i) {
@@ -109,7 +115,7 @@ void InsidePanel::draw() {
     ImVec2 at = ImGui::GetCursorScreenPos();
     float aspect = static_cast<float>(p.height) / static_cast<float>(std::max(p.width, 1));
     draw_rgb_image(at, ImVec2(at.x + side, at.y + side * aspect), maps_[i], 200 + i, true);
-    ImGui::Dummy(ImVec2(side, side * aspect));
+    ImGui::Dummy(ImVec2(side, map_row));
     ImGui::TextDisabled(tr("feature map %d"), a.channel);
     at = ImGui::GetCursorScreenPos();
     draw_rgb_image(at, ImVec2(at.x + side, at.y + side), grams_[i], 210 + i, true);
