@@ -46,19 +46,18 @@ bool Tape::inputs_belong_here(const Var* begin, const Var* end) {
 }
 
 Var Tape::record(Tensor value, std::initializer_list<Var> inputs, Backward backward) {
-  if (!inputs_belong_here(inputs.begin(), inputs.end())) return Var{this, -1, generation_};
-  bool needs = false;
-  if (grad_enabled)
-    for (Var v : inputs) needs = needs || needs_grad(v);
-  if (!needs) backward.reset();
-  return push(std::move(value), Tensor(), needs, std::move(backward));
+  return record_range(std::move(value), inputs.begin(), inputs.end(), std::move(backward));
 }
 
 Var Tape::record(Tensor value, const std::vector<Var>& inputs, Backward backward) {
-  if (!inputs_belong_here(inputs.data(), inputs.data() + inputs.size())) return Var{this, -1, generation_};
+  return record_range(std::move(value), inputs.data(), inputs.data() + inputs.size(), std::move(backward));
+}
+
+Var Tape::record_range(Tensor value, const Var* begin, const Var* end, Backward&& backward) {
+  if (!inputs_belong_here(begin, end)) return Var{this, -1, generation_};
   bool needs = false;
   if (grad_enabled)
-    for (Var v : inputs) needs = needs || needs_grad(v);
+    for (const Var* v = begin; v != end; ++v) needs = needs || needs_grad(*v);
   if (!needs) backward.reset();
   return push(std::move(value), Tensor(), needs, std::move(backward));
 }

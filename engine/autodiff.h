@@ -100,6 +100,7 @@ class Tape {
   unsigned generation_ = 0;
 
   Var push(Tensor value, Tensor grad, bool needs_grad, Backward&& backward);
+  Var record_range(Tensor value, const Var* begin, const Var* end, Backward&& backward);  // both record()s
   // Refuses inputs from another tape (or stale ones): their gradients would land on the wrong nodes.
   bool inputs_belong_here(const Var* begin, const Var* end);
 };

@@ -97,9 +97,12 @@ void InsidePanel::draw() {
   // The feature maps' row is as tall as the tallest picture, so the labels and
   // Gram matrices under them line up when the content and style images differ
   // in shape.
+  const auto map_height = [side](const InsidePicture& p) {
+    return side * static_cast<float>(p.height) / static_cast<float>(std::max(p.width, 1));
+  };
   float map_row = 0;
   for (const InsidePicture& p : a.pictures)
-    if (p.present) map_row = std::max(map_row, side * static_cast<float>(p.height) / static_cast<float>(std::max(p.width, 1)));
+    if (p.present) map_row = std::max(map_row, map_height(p));
   // Three columns as groups side by side, not a table: a table's first frame
   // has no column widths yet and clips its text for that frame.
   for (int i = 0; i < 3; ++i) {
@@ -113,8 +116,7 @@ void InsidePanel::draw() {
       continue;
     }
     ImVec2 at = ImGui::GetCursorScreenPos();
-    float aspect = static_cast<float>(p.height) / static_cast<float>(std::max(p.width, 1));
-    draw_rgb_image(at, ImVec2(at.x + side, at.y + side * aspect), maps_[i], 200 + i, true);
+    draw_rgb_image(at, ImVec2(at.x + side, at.y + map_height(p)), maps_[i], 200 + i, true);
     ImGui::Dummy(ImVec2(side, map_row));
     ImGui::TextDisabled(tr("feature map %d"), a.channel);
     at = ImGui::GetCursorScreenPos();
