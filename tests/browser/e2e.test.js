@@ -278,7 +278,11 @@ async function main() {
         return waitForStatus(small, (t) => t.frame > f + 2, 'frames after the swipe');
       };
       await small.goto(BASE + '#demo=caption&lang=ko');
-      const start = await waitForStatus(small, (t) => t.frame > 5 && t.layout === 'narrow', 'the phone layout');
+      // The captioner loads lazily; until it has, the tab is a short progress
+      // line with nothing to scroll, so a swipe on a slow machine scrolled 0.
+      const ready = await waitForStatus(small, (t) => t.layout === 'narrow' && t.caption && t.caption.ready === 1,
+                                        'the phone layout with the captioner loaded', 120000);
+      const start = await waitForStatus(small, (t) => t.frame > ready.frame + 2, 'frames after loading');
       assert(start.touch_scroll_y === 0, `scrolled before any touch: ${start.touch_scroll_y}`);
       const up = await swipe(627, 300);
       assert(Math.abs(up.touch_scroll_y - 327) < 2, `a 327 px swipe up scrolled by ${up.touch_scroll_y}`);
