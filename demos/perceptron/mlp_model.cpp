@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "engine/init.h"
-#include "engine/ops/dropout.h"
 #include "engine/ops/elementwise.h"
 #include "engine/ops/losses.h"
 #include "engine/ops/softmax.h"
@@ -116,6 +115,9 @@ void MlpModel::reset(const MlpConfig& config, const std::vector<UserPoint>& user
     width = config.neurons[l];
   }
   layers_.emplace_back(width, classes_ == 2 ? 1 : classes_, rng_, Init::Glorot, "output");
+  std::vector<Activation> activations(config.activation, config.activation + config.hidden_layers);
+  train_stack_ = DenseStack(&layers_, activations);
+  eval_stack_ = DenseStack(&layers_, activations);
 
   std::vector<Parameter*> parameters;
   for (Linear& layer : layers_)
@@ -163,17 +165,8 @@ Tensor MlpModel::features_of(const std::vector<float>& xy) const {
   return out;
 }
 
-// h_l = dropout(activation_l(h_{l-1} W_l + b_l)) for hidden layers; logits = h_L W + b.
-Var MlpModel::forward(Tape& tape, Var inputs, std::vector<Var>* hidden, std::vector<Tensor>* masks) {
-  Var h = inputs;
-  for (size_t l = 0; l + 1 < layers_.size(); ++l) {
-    h = ops::activate(layers_[l].forward(tape, h), config_.activation[l]);
-    ops::Dropout dropped = ops::dropout(h, config_.dropout[l]);
-    h = dropped.output;
-    if (hidden) hidden->push_back(h);
-    if (masks) masks->push_back(dropped.mask);
-  }
-  return layers_.back().forward(tape, h);
+const Tensor& MlpModel::evaluation_logits(const std::vector<float>& xy) {
+  return eval_stack_.forward(features_of(xy), {}, nullptr);
 }
 
 Var MlpModel::loss_of(Tape& tape, Var logits, const std::vector<int>& labels) const {
@@ -201,11 +194,15 @@ bool MlpModel::train_step() {
     xy.push_back(train_.x[2 * static_cast<size_t>(r) + 1]);
     labels.push_back(train_.label[static_cast<size_t>(r)]);
   }
+  // h_l = dropout(activation_l(h_{l-1} W_l + b_l)) per hidden layer, logits = h_L W + b.
+  std::vector<float> drop(config_.dropout, config_.dropout + config_.hidden_layers);
+  const Tensor& logits = train_stack_.forward(features_of(xy), drop, &tape_.rng);
+  masks_.clear();
+  for (int l = 0; l < train_stack_.hidden_count(); ++l) masks_.push_back(train_stack_.mask(l));
   tape_.clear();
   tape_.training = true;
-  masks_.clear();
-  Var logits = forward(tape_, tape_.constant(features_of(xy)), nullptr, &masks_);
-  Var loss = loss_of(tape_, logits, labels);
+  Var z = tape_.variable(logits);
+  Var loss = loss_of(tape_, z, labels);
   if (config_.penalty != Penalty::None && config_.penalty_rate > 0) {
     std::vector<Var> weights;
     for (Linear& layer : layers_) weights.push_back(tape_.param(layer.weight));
@@ -217,6 +214,7 @@ bool MlpModel::train_step() {
     diverged_ = true;  // a shape error would be a bug; stop rather than loop on it
     return false;
   }
+  train_stack_.backward(tape_.grad(z));
   optimizer_->step();
   ++steps_;
   if (!std::isfinite(loss.value().item()) || !all_finite(layers_)) {
@@ -232,13 +230,12 @@ void MlpModel::evaluate_set(const Dataset2D& set, float* loss, float* accuracy) 
     *accuracy = 0;
     return;
   }
+  const Tensor& z = evaluation_logits(set.x);
   tape_.clear();
   tape_.training = false;
   NoGradScope no_grad(tape_);
-  Var logits = forward(tape_, tape_.constant(features_of(set.x)), nullptr, nullptr);
-  Var value = loss_of(tape_, logits, set.label);
+  Var value = loss_of(tape_, tape_.constant(z), set.label);
   *loss = value.ok() ? value.value().item() : NAN;
-  const Tensor& z = logits.value();
   int correct = 0;
   for (int i = 0; i < set.size(); ++i) {
     int predicted;
@@ -278,13 +275,9 @@ double MlpModel::epochs() const {
 }
 
 std::vector<float> MlpModel::predict(const std::vector<float>& xy) {
-  Tape tape;
-  tape.training = false;
-  NoGradScope no_grad(tape);
-  Var logits = forward(tape, tape.constant(features_of(xy)), nullptr, nullptr);
+  const Tensor& z = evaluation_logits(xy);
   int n = static_cast<int>(xy.size() / 2);
   std::vector<float> probabilities(static_cast<size_t>(n) * classes_);
-  const Tensor& z = logits.value();
   for (int i = 0; i < n; ++i) {
     if (classes_ == 2) {
       float p = 1.0f / (1.0f + std::exp(-z[i]));
@@ -313,12 +306,8 @@ std::vector<float> grid_points(int resolution) {
 }  // namespace
 
 void MlpModel::update_heatmaps(int output_resolution, int neuron_resolution) {
-  Tape tape;
-  tape.training = false;
-  NoGradScope no_grad(tape);
-
   // The output: class probabilities.
-  Var logits = forward(tape, tape.constant(features_of(grid_points(output_resolution))), nullptr, nullptr);
+  const Tensor& logits = evaluation_logits(grid_points(output_resolution));
   int n = output_resolution * output_resolution;
   output_map_.kind = HeatmapKind::ClassProbabilities;
   output_map_.classes = classes_;
@@ -327,23 +316,21 @@ void MlpModel::update_heatmaps(int output_resolution, int neuron_resolution) {
   for (int i = 0; i < n; ++i) {
     float* t = &output_map_.texels[static_cast<size_t>(i) * 4];
     if (classes_ == 2) {
-      float q = 1.0f / (1.0f + std::exp(-logits.value()[i]));
+      float q = 1.0f / (1.0f + std::exp(-logits[i]));
       t[0] = 1 - q;
       t[1] = q;
     } else {
-      softmax_values(logits.value().data() + i * classes_, classes_, 1.0f, p.data());
+      softmax_values(logits.data() + i * classes_, classes_, 1.0f, p.data());
       for (int k = 0; k < std::min(classes_, 4); ++k) t[k] = p[static_cast<size_t>(k)];
     }
   }
   ++output_map_.version;
 
   // Inputs scaled by their largest magnitude on the grid; neurons shown as they are, clipped to [-1, 1].
-  tape.clear();
   Tensor inputs = features_of(grid_points(neuron_resolution));
-  std::vector<Var> hidden;
-  forward(tape, tape.constant(inputs), &hidden, nullptr);
+  eval_stack_.forward(inputs, {}, nullptr);
   int m = neuron_resolution * neuron_resolution;
-  neuron_maps_.resize(hidden.size() + 1);
+  neuron_maps_.resize(static_cast<size_t>(eval_stack_.hidden_count()) + 1);
   auto fill = [&](std::vector<HeatmapImage>& maps, const Tensor& values, int width, bool normalise) {
     maps.resize(static_cast<size_t>(width));
     for (int j = 0; j < width; ++j) {
@@ -361,5 +348,8 @@ void MlpModel::update_heatmaps(int output_resolution, int neuron_resolution) {
     }
   };
   fill(neuron_maps_[0], inputs, input_count(), true);
-  for (size_t l = 0; l < hidden.size(); ++l) fill(neuron_maps_[l + 1], hidden[l].value(), hidden[l].shape()[1], false);
+  for (int l = 0; l < eval_stack_.hidden_count(); ++l) {
+    const Tensor& values = eval_stack_.hidden(l);
+    fill(neuron_maps_[static_cast<size_t>(l) + 1], values, values.dim(1), false);
+  }
 }

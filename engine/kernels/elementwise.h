@@ -14,6 +14,7 @@ void tanh(const float* x, float* y, int n);     // rational approximation, a few
 void sigmoid(const float* x, float* y, int n);  // 1 / (1 + e^-x) without overflow
 void gelu(const float* x, float* y, int n);     // x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
 void exp(const float* x, float* y, int n);      // e^x; 0 below -87.3, e^88.37 above 88.37
+void softplus(const float* x, float* y, int n);  // log(1 + e^x) without overflow, a few ulp
 
 // Backward: dx[i] += dy[i] f'(.), from the input x (ReLU family) or the output y.
 void relu_backward(const float* x, const float* dy, float* dx, int n);

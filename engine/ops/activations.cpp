@@ -1,58 +1,47 @@
 #include "engine/ops/activations.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "engine/kernels/elementwise.h"
 
-namespace {
+void activation_forward(Activation a, const float* x, float* y, int n) {
+  switch (a) {
+    case Activation::Sigmoid: return kernels::sigmoid(x, y, n);
+    case Activation::Tanh: return kernels::tanh(x, y, n);
+    case Activation::Relu: return kernels::relu(x, y, n);
+    case Activation::LeakyRelu: return kernels::leaky_relu(x, kLeakyReluSlope, y, n);
+    case Activation::Gelu: return kernels::gelu(x, y, n);
+    case Activation::Linear: std::copy(x, x + n, y); return;
+  }
+}
 
-// One element through the same kernels the ops use, so a plotted curve is
-// exactly the function the networks train with.
-template <typename Forward>
-float one_value(Forward forward, float x) {
+void activation_backward(Activation a, const float* x, const float* y, const float* dy, float* dx, int n) {
+  switch (a) {
+    case Activation::Sigmoid: return kernels::sigmoid_backward(y, dy, dx, n);
+    case Activation::Tanh: return kernels::tanh_backward(y, dy, dx, n);
+    case Activation::Relu: return kernels::relu_backward(x, dy, dx, n);
+    case Activation::LeakyRelu: return kernels::leaky_relu_backward(x, kLeakyReluSlope, dy, dx, n);
+    case Activation::Gelu: return kernels::gelu_backward(x, dy, dx, n);
+    case Activation::Linear:
+      for (int i = 0; i < n; ++i) dx[i] += dy[i];
+      return;
+  }
+}
+
+// One element through the array functions, so a plotted curve is exactly the
+// function the networks train with; the derivative is the backward with dy = 1 into dx = 0.
+float activation_value(Activation a, float x) {
   float y = 0;
-  forward(&x, &y, 1);
+  activation_forward(a, &x, &y, 1);
   return y;
 }
 
-// f'(.) for one element: the backward kernel with dy = 1 into dx = 0.
-template <typename Backward>
-float one_derivative(Backward backward, float from) {
-  const float one = 1.0f;
-  float dx = 0;
-  backward(&from, &one, &dx, 1);
-  return dx;
-}
-
-}  // namespace
-
-float activation_value(Activation a, float x) {
-  switch (a) {
-    case Activation::Sigmoid: return one_value(kernels::sigmoid, x);
-    case Activation::Tanh: return one_value(kernels::tanh, x);
-    case Activation::Relu: return one_value(kernels::relu, x);
-    case Activation::LeakyRelu:
-      return one_value([](const float* in, float* out, int n) { kernels::leaky_relu(in, kLeakyReluSlope, out, n); }, x);
-    case Activation::Gelu: return one_value(kernels::gelu, x);
-    case Activation::Linear: return x;
-  }
-  return x;
-}
-
-// Tanh and sigmoid take their derivative from the output, the others from the input.
 float activation_derivative(Activation a, float x) {
-  switch (a) {
-    case Activation::Sigmoid: return one_derivative(kernels::sigmoid_backward, activation_value(a, x));
-    case Activation::Tanh: return one_derivative(kernels::tanh_backward, activation_value(a, x));
-    case Activation::Relu: return one_derivative(kernels::relu_backward, x);
-    case Activation::LeakyRelu:
-      return one_derivative([](const float* in, const float* dy, float* dx, int n) {
-        kernels::leaky_relu_backward(in, kLeakyReluSlope, dy, dx, n);
-      }, x);
-    case Activation::Gelu: return one_derivative(kernels::gelu_backward, x);
-    case Activation::Linear: return 1.0f;
-  }
-  return 1.0f;
+  const float y = activation_value(a, x), one = 1.0f;
+  float dx = 0;
+  activation_backward(a, &x, &y, &one, &dx, 1);
+  return dx;
 }
 
 namespace ops {

@@ -12,23 +12,18 @@ bool valid_probability(float p) { return p >= 0.0f && p < 1.0f; }  // false for 
 
 Dropout identity(Var x) { return Dropout{x, Tensor(x.shape(), 1.0f)}; }
 
+float inverse_keep(float drop_probability) { return 1.0f / (1.0f - drop_probability); }
+
 // y = x * z / (1 - p), z[i] ~ Bernoulli(1 - p) from the tape's rng;  dx = dy * z / (1 - p).
 Dropout sample(Var x, float drop_probability) {
   const Tensor& xv = x.value();
-  float keep_probability = 1.0f - drop_probability;
-  float inverse_keep = 1.0f / keep_probability;
   Tensor mask(xv.shape());
   Tensor out(xv.shape());
-  for (int i = 0, end = xv.size(); i < end; ++i) {
-    bool kept = x.tape->rng.uniform() < keep_probability;
-    mask[i] = kept ? 1.0f : 0.0f;
-    out[i] = kept ? xv[i] * inverse_keep : 0.0f;
-  }
+  dropout_values(xv.data(), xv.size(), drop_probability, x.tape->rng, mask.data(), out.data());
   Tensor saved_mask = mask.clone();  // the caller's copy may be edited without changing the gradient
-  Var y = x.tape->record(std::move(out), {x}, [x, saved_mask, inverse_keep](Tape& t, Var result) {
+  Var y = x.tape->record(std::move(out), {x}, [x, saved_mask, drop_probability](Tape& t, Var result) {
     const Tensor& gy = t.grad(result);
-    Tensor& gx = t.grad(x);
-    for (int i = 0, end = gy.size(); i < end; ++i) gx[i] += gy[i] * saved_mask[i] * inverse_keep;
+    dropout_backward_values(saved_mask.data(), drop_probability, gy.data(), t.grad(x).data(), gy.size());
   });
   return Dropout{y, std::move(mask)};
 }
@@ -51,5 +46,19 @@ Dropout dropout(Var x, float drop_probability) {
 }
 
 Dropout dropout_sample(Var x, float drop_probability) { return checked("dropout_sample", x, drop_probability, true); }
+
+void dropout_values(const float* x, int n, float drop_probability, Pcg32& rng, float* mask, float* y) {
+  const float keep_probability = 1.0f - drop_probability, scale = inverse_keep(drop_probability);
+  for (int i = 0; i < n; ++i) {
+    bool kept = rng.uniform() < keep_probability;
+    mask[i] = kept ? 1.0f : 0.0f;
+    y[i] = kept ? x[i] * scale : 0.0f;
+  }
+}
+
+void dropout_backward_values(const float* mask, float drop_probability, const float* dy, float* dx, int n) {
+  const float scale = inverse_keep(drop_probability);
+  for (int i = 0; i < n; ++i) dx[i] += dy[i] * mask[i] * scale;
+}
 
 }  // namespace ops

@@ -26,4 +26,11 @@ Dropout dropout(Var x, float drop_probability);
 // their spread the model's uncertainty.
 Dropout dropout_sample(Var x, float drop_probability);
 
+// The arithmetic of a drawn mask over n values, shared with fused paths such
+// as engine/layers/dense_stack.h so they draw the same masks and get the same
+// bits: one rng.uniform() per element in order, kept if below 1 - p;
+// mask = 1 or 0 and y = x / (1 - p) or 0. The backward adds dy z / (1 - p).
+void dropout_values(const float* x, int n, float drop_probability, Pcg32& rng, float* mask, float* y);
+void dropout_backward_values(const float* mask, float drop_probability, const float* dy, float* dx, int n);
+
 }  // namespace ops

@@ -70,22 +70,29 @@ Var affine(Var x, Var w, Var b) {
     return tape->fail("affine: " + sx.str() + " x " + sw.str() + " + " + sb.str() + ": need [m, k] x [k, n] + [n]");
   const int m = sx[0], k = sx[1], n = sw[1];
   Tensor out(Shape{m, n});
-  kernels::gemm(m, n, k, {x.value().data(), k}, {w.value().data(), n}, out.data(), n, false);
-  const float* bias = b.value().data();
-  for (int i = 0; i < m; ++i)
-    for (int j = 0; j < n; ++j) out[i * n + j] += bias[j];
+  affine_values(m, n, k, x.value().data(), w.value().data(), b.value().data(), out.data());
   return tape->record(std::move(out), {x, w, b}, [x, w, b, m, k, n](Tape& t, Var y) {
-    const float* dy = t.grad(y).data();
-    if (t.needs_grad(b)) {
-      float* db = t.grad(b).data();
-      for (int i = 0; i < m; ++i)
-        for (int j = 0; j < n; ++j) db[j] += dy[i * n + j];
-    }
-    if (t.needs_grad(x))
-      kernels::gemm(m, k, n, {dy, n}, {t.value(w).data(), n, true}, t.grad(x).data(), k, true);
-    if (t.needs_grad(w))
-      kernels::gemm(k, n, m, {t.value(x).data(), k, true}, {dy, n}, t.grad(w).data(), n, true);
+    const auto grad_if_needed = [&t](Var v) { return t.needs_grad(v) ? t.grad(v).data() : nullptr; };
+    float* db = grad_if_needed(b);
+    float* dx = grad_if_needed(x);
+    float* dw = grad_if_needed(w);
+    affine_backward_values(m, n, k, t.value(x).data(), t.value(w).data(), t.grad(y).data(), dx, dw, db);
   });
+}
+
+void affine_values(int m, int n, int k, const float* x, const float* w, const float* b, float* y) {
+  kernels::gemm(m, n, k, {x, k}, {w, n}, y, n, false);
+  for (int i = 0; i < m; ++i)
+    for (int j = 0; j < n; ++j) y[i * n + j] += b[j];
+}
+
+void affine_backward_values(int m, int n, int k, const float* x, const float* w, const float* dy, float* dx,
+                            float* dw, float* db) {
+  if (db)
+    for (int i = 0; i < m; ++i)
+      for (int j = 0; j < n; ++j) db[j] += dy[i * n + j];
+  if (dx) kernels::gemm(m, k, n, {dy, n}, {w, n, true}, dx, k, true);
+  if (dw) kernels::gemm(k, n, m, {x, k, true}, {dy, n}, dw, n, true);
 }
 
 // Y[n, m] = X[m, n]^T;  dX = dY^T.

@@ -18,4 +18,12 @@ Var mean(Var a);                   // all elements -> scalar
 Var sum(Var a, int axis);          // removes axis
 Var mean(Var a, int axis);         // removes axis
 
+// affine's arithmetic on arrays, shared with fused paths (engine/layers/dense_stack.h)
+// so both get the same bits: y[m, n] = x[m, k] w[k, n] + b[n]. The backward adds
+// db = sum over rows of dy, dx = dy w^T and dw = x^T dy, in that order; a null
+// gradient is skipped.
+void affine_values(int m, int n, int k, const float* x, const float* w, const float* b, float* y);
+void affine_backward_values(int m, int n, int k, const float* x, const float* w, const float* dy, float* dx,
+                            float* dw, float* db);
+
 }  // namespace ops

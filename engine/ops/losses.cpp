@@ -3,7 +3,6 @@
 #include <cmath>
 #include <string>
 
-#include "engine/det_math.h"
 #include "engine/kernels/elementwise.h"
 #include "engine/ops/elementwise.h"
 #include "engine/ops/linalg.h"
@@ -99,7 +98,7 @@ Var cross_entropy(Var logits, Var target_probabilities) {
   return scale(sum(mul(target_probabilities, log_probabilities)), -1.0f / static_cast<float>(sz[0]));
 }
 
-// L = (1/n) sum max(z, 0) - z t + log(1 + e^{-|z|});  dz = dL (sigmoid(z) - t) / n,  dt = -dL z / n.
+// L = (1/n) sum softplus(z) - z t, softplus(z) = max(z, 0) + log(1 + e^{-|z|});  dz = dL (sigmoid(z) - t) / n,  dt = -dL z / n.
 Var binary_cross_entropy_with_logits(Var logits, Var targets) {
   if (any_failed({logits, targets})) return propagate({logits, targets});
   const Shape &sz = logits.shape(), &st = targets.shape();
@@ -107,9 +106,10 @@ Var binary_cross_entropy_with_logits(Var logits, Var targets) {
     return logits.tape->fail("binary_cross_entropy_with_logits: logits " + sz.str() + " and targets " + st.str() +
                              " must have the same shape");
   const Tensor &z = logits.value(), &t = targets.value();
+  Tensor softplus(z.shape());  // max(z, 0) + log(1 + e^{-|z|}), the whole array through the kernel at once
+  kernels::softplus(z.data(), softplus.data(), z.size());
   double total = 0;
-  for (int i = 0, end = z.size(); i < end; ++i)
-    total += (z[i] > 0 ? z[i] : 0.0f) - z[i] * t[i] + det_math::log(1.0 + det_math::exp(-std::fabs(z[i])));
+  for (int i = 0, end = z.size(); i < end; ++i) total += softplus[i] - z[i] * t[i];
   float inverse_count = 1.0f / static_cast<float>(z.size());
   Tensor loss = Tensor::scalar(static_cast<float>(total) * inverse_count);
   return logits.tape->record(std::move(loss), {logits, targets}, [logits, targets, inverse_count](Tape& tp, Var y) {

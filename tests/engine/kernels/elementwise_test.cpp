@@ -59,10 +59,11 @@ TEST_CASE("kernels: activations match their formulas on every tail length") {
   check_forward("tanh near 0", kernels::tanh, [](double x) { return std::tanh(x); }, 0.01f, 8);
   check_forward("sigmoid", kernels::sigmoid, [](double x) { return 1 / (1 + std::exp(-x)); }, 30, 8);
   check_forward("exp", kernels::exp, [](double x) { return std::exp(x); }, 80, 8);
+  check_forward("softplus", kernels::softplus, [](double x) { return std::log1p(std::exp(x)); }, 30, 8);
   check_forward("gelu", kernels::gelu, gelu_reference, 6, 32, std::ldexp(1.0, -22));
 }
 
-TEST_CASE("kernels: exp, tanh and sigmoid saturate cleanly and pass NaN on") {
+TEST_CASE("kernels: exp, tanh, sigmoid and softplus saturate cleanly and pass NaN on") {
   const float nan = std::numeric_limits<float>::quiet_NaN(), inf = std::numeric_limits<float>::infinity();
   std::vector<float> x{-1000.0f, -inf, 1000.0f, inf, nan}, y(5);
   kernels::exp(x.data(), y.data(), 5);
@@ -75,6 +76,9 @@ TEST_CASE("kernels: exp, tanh and sigmoid saturate cleanly and pass NaN on") {
   CHECK(std::isnan(y[4]));
   kernels::sigmoid(x.data(), y.data(), 5);
   CHECK(std::vector<float>(y.begin(), y.begin() + 4) == std::vector<float>{0, 0, 1, 1});
+  CHECK(std::isnan(y[4]));
+  kernels::softplus(x.data(), y.data(), 5);
+  CHECK(std::vector<float>(y.begin(), y.begin() + 4) == std::vector<float>{0, 0, 1000, inf});
   CHECK(std::isnan(y[4]));
 }
 
