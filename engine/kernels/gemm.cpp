@@ -90,31 +90,55 @@ void micro_kernel(int depth, const float* a_panel, const float* b_panel, float* 
 
 // Tiny products (the playground's 10 x 8 x 8 layers): the same sums as the
 // micro-kernel, without packing A. op(B) must be stored untransposed (b_rows
-// has stride n); C's row i is built 8 columns at a time in two F32x4.
-template <bool kTransposeA>
-void gemm_direct(int m, int n, int k, MatrixRef a, const float* b_rows, float* c, int c_stride, bool accumulate) {
+// has stride n). Rows go kRows at a time, so each load of B serves kRows rows;
+// every element of C still sums p = 0, 1, ... k - 1 into one running total
+// from 0, so the block size does not change a bit. Full 8-column blocks live
+// in two F32x4 per row; the last n % 8 columns are summed one at a time.
+template <bool kTransposeA, int kRowsHere>
+void gemm_direct_rows(int i0, int n, int k, MatrixRef a, const float* b_rows, float* c, int c_stride,
+                      bool accumulate) {
   const auto a_at = [a](int i, int p) { return a.data[kTransposeA ? long(p) * a.stride + i : long(i) * a.stride + p]; };
-  for (int i = 0; i < m; ++i) {
-    float* out = c + static_cast<long>(i) * c_stride;
-    int col0 = 0;
-    for (; col0 + kCols <= n; col0 += kCols) {
-      F32x4 left = splat(0.0f), right = splat(0.0f);
-      for (int p = 0; p < k; ++p) {
-        const F32x4 a_ip = splat(a_at(i, p));
-        const float* b_row = b_rows + static_cast<long>(p) * n + col0;
-        left = left + a_ip * load(b_row);
-        right = right + a_ip * load(b_row + 4);
+  int col0 = 0;
+  for (; col0 + kCols <= n; col0 += kCols) {
+    F32x4 left[kRowsHere], right[kRowsHere];
+    for (int r = 0; r < kRowsHere; ++r) left[r] = right[r] = splat(0.0f);
+    for (int p = 0; p < k; ++p) {
+      const float* b_row = b_rows + static_cast<long>(p) * n + col0;
+      const F32x4 b_left = load(b_row), b_right = load(b_row + 4);
+      for (int r = 0; r < kRowsHere; ++r) {
+        const F32x4 a_ip = splat(a_at(i0 + r, p));
+        left[r] = left[r] + a_ip * b_left;
+        right[r] = right[r] + a_ip * b_right;
       }
-      if (accumulate) left = load(out + col0) + left, right = load(out + col0 + 4) + right;
-      store(out + col0, left);
-      store(out + col0 + 4, right);
     }
-    for (int j = col0; j < n; ++j) {  // the last n % 8 columns, one at a time
-      float total = 0.0f;
-      for (int p = 0; p < k; ++p) total = total + a_at(i, p) * b_rows[static_cast<long>(p) * n + j];
-      out[j] = accumulate ? out[j] + total : total;
+    for (int r = 0; r < kRowsHere; ++r) {
+      float* out = c + static_cast<long>(i0 + r) * c_stride + col0;
+      if (accumulate) left[r] = load(out) + left[r], right[r] = load(out + 4) + right[r];
+      store(out, left[r]);
+      store(out + 4, right[r]);
     }
   }
+  for (int j = col0; j < n; ++j) {  // one F32x4 holds this column's kRows running totals (lanes past kRowsHere unused)
+    F32x4 total = splat(0.0f);
+    for (int p = 0; p < k; ++p) {
+      alignas(16) float a_column[kRows] = {};
+      for (int r = 0; r < kRowsHere; ++r) a_column[r] = a_at(i0 + r, p);
+      total = total + load(a_column) * splat(b_rows[static_cast<long>(p) * n + j]);
+    }
+    alignas(16) float totals[kRows];
+    store(totals, total);
+    for (int r = 0; r < kRowsHere; ++r) {
+      float& out = c[static_cast<long>(i0 + r) * c_stride + j];
+      out = accumulate ? out + totals[r] : totals[r];
+    }
+  }
+}
+
+template <bool kTransposeA>
+void gemm_direct(int m, int n, int k, MatrixRef a, const float* b_rows, float* c, int c_stride, bool accumulate) {
+  int i = 0;
+  for (; i + kRows <= m; i += kRows) gemm_direct_rows<kTransposeA, kRows>(i, n, k, a, b_rows, c, c_stride, accumulate);
+  for (; i < m; ++i) gemm_direct_rows<kTransposeA, 1>(i, n, k, a, b_rows, c, c_stride, accumulate);
 }
 
 // Packing buffers grow once and are reused: no allocation per product.
@@ -127,20 +151,26 @@ std::vector<float>& scratch(int which) {
 
 void gemm(int m, int n, int k, MatrixRef a, MatrixRef b, float* c, int c_stride, bool accumulate) {
   if (m <= 0 || n <= 0) return;
-  std::vector<float>& packed_a = scratch(0);
-  std::vector<float>& packed_b = scratch(1);
   if (k <= 0 || static_cast<long>(m) * n * k <= kDirectLimit) {
     const float* b_rows = b.data;  // op(B) [k, n] with stride n
     if (b.transposed || b.stride != n) {
-      packed_b.resize(static_cast<size_t>(k) * n);
-      for (int p = 0; p < k; ++p)
-        for (int j = 0; j < n; ++j) packed_b[static_cast<size_t>(p) * n + j] = at(b, p, j);
-      b_rows = packed_b.data();
+      std::vector<float>& rows = scratch(1);
+      rows.resize(static_cast<size_t>(k) * n);
+      if (b.transposed)  // op(B)[p, j] = stored[j, p]
+        for (int j = 0; j < n; ++j)
+          for (int p = 0; p < k; ++p) rows[static_cast<size_t>(p) * n + j] = b.data[static_cast<long>(j) * b.stride + p];
+      else
+        for (int p = 0; p < k; ++p)
+          std::copy(b.data + static_cast<long>(p) * b.stride, b.data + static_cast<long>(p) * b.stride + n,
+                    rows.data() + static_cast<long>(p) * n);
+      b_rows = rows.data();
     }
     return a.transposed ? gemm_direct<true>(m, n, k, a, b_rows, c, c_stride, accumulate)
                         : gemm_direct<false>(m, n, k, a, b_rows, c, c_stride, accumulate);
   }
 
+  std::vector<float>& packed_a = scratch(0);
+  std::vector<float>& packed_b = scratch(1);
   const auto round_up = [](int x, int to) { return (x + to - 1) / to * to; };
   packed_a.resize(static_cast<size_t>(round_up(std::min(m, kBlockRows), kRows)) * kDepth);
   packed_b.resize(static_cast<size_t>(round_up(std::min(n, kBlockCols), kCols)) * kDepth);
