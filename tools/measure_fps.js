@@ -5,6 +5,7 @@
 // of the last second). A measurement, not a test: it runs on wall-clock time,
 // so it is never part of `npm test` (issue 15 asks for these numbers, before
 // and after a change). Needs the web build in dist/ (npm start or npm test).
+// FPS_ONLY=MLP (or dropout, language) measures only the tabs whose name starts so.
 'use strict';
 
 const { chromium } = require('playwright-core');
@@ -49,7 +50,7 @@ async function main() {
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     console.log(`tab                         idle fps  training fps  longest frame (training)  training rate  (over ${seconds} s)`);
-    for (const tab of TABS) {
+    for (const tab of TABS.filter((t) => !process.env.FPS_ONLY || t.name.startsWith(process.env.FPS_ONLY))) {
       const idle = await sample(page, tab.idle, (s) => s.frame > 30);
       const busy = await sample(page, tab.training, tab.ready);
       console.log(`${tab.name.padEnd(28)}${idle.fps.toFixed(1).padStart(8)}${busy.fps.toFixed(1).padStart(14)}` +

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/det_math.h"
 #include "engine/init.h"
 #include "engine/ops/elementwise.h"
 #include "engine/ops/losses.h"
@@ -18,7 +19,7 @@ Dataset2D make_function_set(int n, float noise, Pcg32& rng, bool sine) {
   for (int i = 0; i < n; ++i) {
     float x = rng.uniform(-1.0f, 1.0f);
     float y = rng.uniform(-1.0f, 1.0f);
-    float curve = sine ? 0.5f * std::sin(3.14159265f * x) : x * x - 0.4f;
+    float curve = sine ? 0.5f * static_cast<float>(det_math::sin(3.14159265f * x)) : x * x - 0.4f;
     int label = y > curve ? 1 : 0;
     float nx = noise * normal_draw(rng);
     float ny = noise * normal_draw(rng);
@@ -78,8 +79,8 @@ float feature_value(Feature f, float x, float y) {
     case Feature::XSquared: return x * x;
     case Feature::YSquared: return y * y;
     case Feature::XTimesY: return x * y;
-    case Feature::SinX: return std::sin(x);
-    case Feature::SinY: return std::sin(y);
+    case Feature::SinX: return static_cast<float>(det_math::sin(x));  // libm's sin differs between native and wasm
+    case Feature::SinY: return static_cast<float>(det_math::sin(y));
   }
   return 0;
 }

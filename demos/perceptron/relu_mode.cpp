@@ -6,6 +6,7 @@
 #include <string>
 
 #include "demos/plot.h"
+#include "engine/det_math.h"
 #include "engine/ops/activations.h"
 #include "engine/ops/elementwise.h"
 #include "engine/ops/linalg.h"
@@ -50,18 +51,6 @@ ImU32 unit_color(int i, float alpha = 1.0f) {
   float r, g, b;
   ImGui::ColorConvertHSVtoRGB(std::fmod(0.08f + 0.618034f * static_cast<float>(i), 1.0f), 0.55f, 1.0f, r, g, b);
   return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, alpha));
-}
-
-// sin by its Taylor series, for |x| <= 5: only +, * and /, which IEEE 754
-// fixes exactly, so the sine target (and a fit to it) is the same natively and
-// in WebAssembly, whose libm may differ from glibc's in the last bit.
-float taylor_sin(float x) {
-  double x2 = static_cast<double>(x) * x, term = x, sum = term;
-  for (int n = 1; n <= 20; ++n) {
-    term *= -x2 / ((2.0 * n) * (2.0 * n + 1));
-    sum += term;
-  }
-  return static_cast<float>(sum);
 }
 
 float clamp_parameter(float v) { return std::clamp(v, -ReluMode::kParameterBound, ReluMode::kParameterBound); }
@@ -113,7 +102,7 @@ void ReluMode::state_loaded() {
 
 float ReluMode::target_value(Target target, float x) {
   switch (target) {
-    case Target::Sine: return 1.5f * taylor_sin(1.5f * x);
+    case Target::Sine: return 1.5f * static_cast<float>(det_math::sin(1.5f * x));  // the same bits natively and in wasm
     case Target::Abs: return std::fabs(x) - 1.5f;
     case Target::Step: return x < 0 ? -1.0f : 1.0f;
     case Target::Parabola: return x * x / 3.0f - 1.5f;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/det_math.h"
 #include "engine/init.h"
 
 namespace {
@@ -14,30 +15,9 @@ struct SinCos {
   float sin, cos;
 };
 
-// sin and cos from +, -, * and / only: libm's may differ in the last bit
-// between glibc (native) and musl (WebAssembly). Reduce x by the nearest
-// multiple q of pi/2, with pi/2 split in two parts so the reduction stays
-// exact (Cody & Waite 1980), then sum Taylor series on |r| <= pi/4, where
-// eight terms leave an error below 1e-16.
 SinCos sin_cos(double x) {
-  constexpr double kHalfPiHigh = 1.57079632673412561417e+00;  // the leading 33 bits of pi/2
-  constexpr double kHalfPiLow = 6.07710050650619224932e-11;   // pi/2 - kHalfPiHigh
-  const double q = std::floor(x * (2.0 / kPi) + 0.5);
-  const double r = (x - q * kHalfPiHigh) - q * kHalfPiLow;
-  double sin_r = r, cos_r = 1, sin_term = r, cos_term = 1;
-  for (int k = 1; k <= 8; ++k) {
-    sin_term *= -r * r / ((2 * k) * (2 * k + 1));
-    cos_term *= -r * r / ((2 * k - 1) * (2 * k));
-    sin_r += sin_term;
-    cos_r += cos_term;
-  }
-  const int quadrant = ((static_cast<int>(q) % 4) + 4) % 4;  // x = r + quadrant * pi/2 (mod 2 pi)
-  switch (quadrant) {
-    case 0: return {static_cast<float>(sin_r), static_cast<float>(cos_r)};
-    case 1: return {static_cast<float>(cos_r), static_cast<float>(-sin_r)};
-    case 2: return {static_cast<float>(-sin_r), static_cast<float>(-cos_r)};
-    default: return {static_cast<float>(-cos_r), static_cast<float>(sin_r)};
-  }
+  const det_math::SinCos exact = det_math::sin_cos(x);
+  return {static_cast<float>(exact.sin), static_cast<float>(exact.cos)};
 }
 
 // Collects points, adding the coordinate noise as each clean point arrives.

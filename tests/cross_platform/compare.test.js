@@ -44,6 +44,11 @@ if (native && wasm) {
     if (a.length !== 8 || JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${a} vs ${b}`);
     console.log(`       dropout twins after 300 steps: [${a.join(', ')}] in both builds`);
   });
+  check('the MLP demo\'s model (dense stack, dropout, L2, Adam) has the same weight bits after 400 steps', () => {
+    const a = native.mlp_demo_after_400_steps, b = wasm.mlp_demo_after_400_steps;
+    if (!a || a.length !== 4 || a[0] !== 400 || JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${a} vs ${b}`);
+    console.log(`       MLP demo after 400 steps: weights CRC-32 ${a[1]}, losses ${a[2]} / ${a[3]} in both builds`);
+  });
   check('the fast style network gives the same bits (CRC-32 of its picture)', () => {
     const a = native.fast_style_64_crc32, b = wasm.fast_style_64_crc32;
     if (typeof a !== 'number' || a !== b) throw new Error(`${a} vs ${b}`);

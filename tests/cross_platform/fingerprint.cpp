@@ -10,6 +10,7 @@
 #include "demos/captioning/captioner.h"
 #include "demos/activations/activations.h"
 #include "demos/dropout/twin_trainer.h"
+#include "demos/perceptron/mlp_model.h"
 #include "demos/perceptron/perceptron_mode.h"
 #include "demos/style_transfer/fast_styles.h"
 #include "demos/style_transfer/gatys_optimisation.h"
@@ -64,6 +65,37 @@ void print_twin_run() {
                 static_cast<double>(m.test_loss), static_cast<double>(m.train_error), static_cast<double>(m.test_error));
   }
   std::printf("]");
+}
+
+// The MLP demo's model through its dense stack: three spiral arms, sin
+// features, tanh and ReLU layers with dropout, an L2 penalty, Adam; 400
+// steps. A CRC-32 of every weight's bits, and the losses.
+void print_mlp_demo_run() {
+  MlpConfig config;
+  config.dataset = MlpDataset::Spirals;
+  config.features[static_cast<int>(Feature::SinX)] = config.features[static_cast<int>(Feature::SinY)] = true;
+  config.hidden_layers = 3;
+  config.neurons[0] = config.neurons[1] = config.neurons[2] = 8;
+  config.activation[1] = Activation::Relu;
+  config.dropout[0] = 0.2f;
+  config.dropout[1] = 0.1f;
+  config.optimizer = OptimizerKind::Adam;
+  config.penalty = Penalty::L2;
+  config.penalty_rate = 0.001f;
+  config.seed = 4;
+  MlpModel model;
+  model.reset(config, {});
+  for (int step = 0; step < 400 && model.train_step(); ++step) {
+  }
+  model.evaluate();
+  std::vector<uint8_t> bits;
+  for (const Linear& layer : model.layers())
+    for (const Parameter* p : {&layer.weight, &layer.bias}) {
+      const auto* bytes = reinterpret_cast<const uint8_t*>(p->value.data());
+      bits.insert(bits.end(), bytes, bytes + p->value.size() * 4);
+    }
+  std::printf(",\n  \"mlp_demo_after_400_steps\": [%ld, %u, %.9g, %.9g]", model.steps(), crc32(bits.data(), bits.size()),
+              static_cast<double>(model.train_loss()), static_cast<double>(model.test_loss()));
 }
 
 // The fast style-transfer network (its shipped shape, seeded weights, a two-style blend at
@@ -153,6 +185,7 @@ int main() {
 
   std::printf("},\n  \"mlp_loss_after_100_steps\": %.9g", mlp_loss_after_100_steps());
   print_twin_run();
+  print_mlp_demo_run();
   print_fast_style_transfer();
   print_gatys_iterations();
   print_captioner_steps();
