@@ -196,7 +196,9 @@ bool MlpModel::train_step() {
     labels.push_back(train_.label[static_cast<size_t>(r)]);
   }
   // h_l = dropout(activation_l(h_{l-1} W_l + b_l)) per hidden layer, logits = h_L W + b.
-  std::vector<float> drop(config_.dropout, config_.dropout + config_.hidden_layers);
+  std::vector<float> drop;
+  for (int l = 0; l < config_.hidden_layers; ++l)  // the UI's range; a typed-in 1.5 or NaN must not reach the stack
+    drop.push_back(config_.dropout[l] >= 0.0f ? std::min(config_.dropout[l], 0.9f) : 0.0f);
   const Tensor& logits = train_stack_.forward(features_of(xy), drop, &tape_.rng);
   masks_.clear();
   for (int l = 0; l < train_stack_.hidden_count(); ++l) masks_.push_back(train_stack_.mask(l));

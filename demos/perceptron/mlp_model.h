@@ -120,8 +120,8 @@ class MlpModel {
   int classes_ = 2;
   std::vector<Feature> active_features_;
   std::vector<Linear> layers_;  // hidden layers, then the output layer
-  // The network's forward and backward passes (bit-identical to taped ops, and
-  // several times faster at these sizes): one for training steps, one for
+  // The network's forward and backward passes, bit-identical to taped ops
+  // without the tape's bookkeeping: one for training steps, one for
   // evaluation and heat maps, so each keeps its buffers at its batch size.
   DenseStack train_stack_, eval_stack_;
   std::unique_ptr<Optimizer> optimizer_;

@@ -41,7 +41,7 @@ const Tensor& DenseStack::forward(const Tensor& x, const std::vector<float>& dro
     Hidden& h = hidden_[l];
     const Shape shape{batch, layer.out_features()};
     ops::affine_values(batch, layer.out_features(), layer.in_features(), in->data(), layer.weight.value.data(),
-                  layer.bias.value.data(), sized(h.pre, shape).data());
+                       layer.bias.value.data(), sized(h.pre, shape).data());
     activation_forward(activations_[l], h.pre.data(), sized(h.active, shape).data(), h.pre.size());
     h.drop = dropout_rng && l < drop.size() ? drop[l] : 0.0f;
     if (h.drop > 0) {
@@ -54,7 +54,7 @@ const Tensor& DenseStack::forward(const Tensor& x, const std::vector<float>& dro
   }
   const Linear& output = layers_->back();
   ops::affine_values(batch, output.out_features(), output.in_features(), in->data(), output.weight.value.data(),
-                output.bias.value.data(), sized(logits_, Shape{batch, output.out_features()}).data());
+                     output.bias.value.data(), sized(logits_, Shape{batch, output.out_features()}).data());
   return logits_;
 }
 
@@ -74,7 +74,8 @@ void DenseStack::backward(const Tensor& logits_grad) {
     }
     const Tensor& x = first ? input_ : hidden(l - 1);
     ops::affine_backward_values(batch, layer.out_features(), layer.in_features(), x.data(), layer.weight.value.data(),
-                           dy->data(), dx ? dx->data() : nullptr, layer.weight.grad.data(), layer.bias.grad.data());
+                                dy->data(), dx ? dx->data() : nullptr, layer.weight.grad.data(),
+                                layer.bias.grad.data());
     if (first) break;
 
     Hidden& h = hidden_[static_cast<size_t>(l - 1)];

@@ -34,8 +34,8 @@ class DenseStack {
   DenseStack(std::vector<Linear>* layers, std::vector<Activation> activations);
 
   // x [B, inputs] -> logits [B, outputs]. With a dropout_rng (training),
-  // hidden layer l then drops units with probability drop[l] (missing entries
-  // are 0), drawing from the rng as ops::dropout draws from its tape's; without
+  // hidden layer l then drops units with probability drop[l] in [0, 1) (missing
+  // entries are 0), drawing from the rng as ops::dropout draws from its tape's; without
   // one (evaluation) dropout is the identity. The result lives until the next call.
   const Tensor& forward(const Tensor& x, const std::vector<float>& drop, Pcg32* dropout_rng);
 
