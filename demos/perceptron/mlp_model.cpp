@@ -130,7 +130,6 @@ void MlpModel::reset(const MlpConfig& config, const std::vector<UserPoint>& user
   diverged_ = false;
   train_history_.clear();
   test_history_.clear();
-  masks_.clear();
   evaluate();
   record_history();
 }
@@ -200,8 +199,6 @@ bool MlpModel::train_step() {
   for (int l = 0; l < config_.hidden_layers; ++l)  // the UI's range; a typed-in 1.5 or NaN must not reach the stack
     drop.push_back(config_.dropout[l] >= 0.0f ? std::min(config_.dropout[l], 0.9f) : 0.0f);
   const Tensor& logits = train_stack_.forward(features_of(xy), drop, &tape_.rng);
-  masks_.clear();
-  for (int l = 0; l < train_stack_.hidden_count(); ++l) masks_.push_back(train_stack_.mask(l));
   tape_.clear();
   tape_.training = true;
   Var z = tape_.variable(logits);

@@ -106,8 +106,9 @@ class MlpModel {
   const HeatmapImage& output_heatmap() const { return output_map_; }
   // Heat maps of each input feature and each hidden neuron, by layer: [0] inputs, [1..] hidden layers.
   const std::vector<std::vector<HeatmapImage>>& neuron_heatmaps() const { return neuron_maps_; }
-  // The latest training batch's dropout masks per hidden layer ([batch * neurons], 1 = kept).
-  const std::vector<Tensor>& dropout_masks() const { return masks_; }
+  // The latest training batch's dropout mask of a hidden layer ([batch, neurons], 1 = kept;
+  // empty before the first step).
+  const Tensor& dropout_mask(int hidden_layer) const { return train_stack_.mask(hidden_layer); }
 
  private:
   Tensor features_of(const std::vector<float>& xy) const;  // [n, inputs]
@@ -135,5 +136,4 @@ class MlpModel {
   std::vector<float> train_history_, test_history_;
   HeatmapImage output_map_;
   std::vector<std::vector<HeatmapImage>> neuron_maps_;
-  std::vector<Tensor> masks_;
 };

@@ -47,50 +47,49 @@ float activation_derivative(Activation a, float x) {
 namespace ops {
 namespace {
 
-// Forward and backward through the element-wise kernels (engine/kernels/):
-// forward(x, y, n) computes y = f(x); backward(from, dy, dx, n) adds dy f'
-// where f' is a function of the input (ReLU family) or the output (tanh, sigmoid).
+// Records y = f(x) through forward(x, y, n); the backward adds dy f' through
+// backward(x, y, dy, dx, n), which reads f' from the input or the output.
 template <typename Forward, typename Backward>
-Var kernel_pointwise(Var a, Forward forward, Backward backward, bool derivative_from_output) {
+Var pointwise(Var a, Forward forward, Backward backward) {
   if (!a.ok()) return a.tape ? a.tape->fail("") : Var{};
   const Tensor& x = a.value();
   Tensor out(x.shape());
   forward(x.data(), out.data(), x.size());
-  return a.tape->record(std::move(out), {a}, [a, backward, derivative_from_output](Tape& t, Var y) {
-    const Tensor& from = derivative_from_output ? t.value(y) : t.value(a);
-    backward(from.data(), t.grad(y).data(), t.grad(a).data(), from.size());
+  return a.tape->record(std::move(out), {a}, [a, backward](Tape& t, Var y) {
+    const Tensor& input = t.value(a);
+    backward(input.data(), t.value(y).data(), t.grad(y).data(), t.grad(a).data(), input.size());
   });
 }
 
 }  // namespace
 
-Var relu(Var a) { return kernel_pointwise(a, kernels::relu, kernels::relu_backward, false); }
+// One op for every activation, through the same array functions as fused
+// paths (engine/layers/dense_stack.h), so both get the same bits.
+Var activate(Var a, Activation activation) {
+  if (activation == Activation::Linear) return a;  // the identity records nothing
+  return pointwise(
+      a, [activation](const float* x, float* y, int n) { activation_forward(activation, x, y, n); },
+      [activation](const float* x, const float* y, const float* dy, float* dx, int n) {
+        activation_backward(activation, x, y, dy, dx, n);
+      });
+}
+
+Var relu(Var a) { return activate(a, Activation::Relu); }
 
 Var leaky_relu(Var a, float slope) {
-  return kernel_pointwise(
+  return pointwise(
       a, [slope](const float* x, float* y, int n) { kernels::leaky_relu(x, slope, y, n); },
-      [slope](const float* x, const float* dy, float* dx, int n) { kernels::leaky_relu_backward(x, slope, dy, dx, n); },
-      false);
+      [slope](const float* x, const float*, const float* dy, float* dx, int n) {
+        kernels::leaky_relu_backward(x, slope, dy, dx, n);
+      });
 }
 
-Var tanh(Var a) { return kernel_pointwise(a, kernels::tanh, kernels::tanh_backward, true); }
+Var tanh(Var a) { return activate(a, Activation::Tanh); }
 
-Var sigmoid(Var a) { return kernel_pointwise(a, kernels::sigmoid, kernels::sigmoid_backward, true); }
+Var sigmoid(Var a) { return activate(a, Activation::Sigmoid); }
 
-Var gelu(Var a) { return kernel_pointwise(a, kernels::gelu, kernels::gelu_backward, false); }
+Var gelu(Var a) { return activate(a, Activation::Gelu); }
 
-Var linear(Var a) { return a; }
-
-Var activate(Var a, Activation activation) {
-  switch (activation) {
-    case Activation::Sigmoid: return sigmoid(a);
-    case Activation::Tanh: return tanh(a);
-    case Activation::Relu: return relu(a);
-    case Activation::LeakyRelu: return leaky_relu(a);
-    case Activation::Gelu: return gelu(a);
-    case Activation::Linear: return linear(a);
-  }
-  return a;
-}
+Var linear(Var a) { return activate(a, Activation::Linear); }
 
 }  // namespace ops
