@@ -12,10 +12,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "demos/style_transfer/fast_styles.h"
+#include "demos/style_transfer/loss_network_choice.h"
 #include "demos/style_transfer/transform_training.h"
 #include "engine/io/bytes.h"
 #include "engine/io/weights.h"
@@ -75,14 +77,17 @@ int main(int argc, char** argv) {
   if (!load_fast_training_data(o.data_dir, &data, &error)) fail(error);
   const std::vector<Tensor>& photos = data.photos;
   const std::vector<Tensor>& held_out = data.held_out;
-  LossNetwork loss_network = LossNetwork::random_normalised(o.loss_seed);
+  // The classifier file (assets/style-loss-net.dlpw) holds a head too; its
+  // trunk is the loss network, read the way the demo reads it.
+  std::vector<uint8_t> classifier_bytes;
   if (!o.loss_weights.empty()) {
-    std::vector<uint8_t> bytes;
     std::string read_error;
-    if (!read_whole_file(o.loss_weights, 64u << 20, bytes, read_error)) fail(read_error);
-    LoadResult loaded = loss_network.load(bytes.data(), bytes.size());
-    if (!loaded.ok) fail(o.loss_weights + ": " + loaded.error);
+    if (!read_whole_file(o.loss_weights, 64u << 20, classifier_bytes, read_error)) fail(read_error);
   }
+  const LossNetworkKind loss_kind = o.loss_weights.empty() ? LossNetworkKind::Random : LossNetworkKind::Classifier;
+  std::unique_ptr<LossNetwork> built = build_loss_network(loss_kind, o.loss_seed, &classifier_bytes, &error);
+  if (!built) fail(o.loss_weights + ": " + error);
+  LossNetwork& loss_network = *built;
   TransformNetwork network(fast_network_shape(), o.network_seed);
   TransformTrainer trainer(network, loss_network, o.training);
   if (!trainer.set_data(data.styles, photos, &error)) fail(error);
