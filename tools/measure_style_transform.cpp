@@ -2,16 +2,22 @@
 // pixel optimisation on the same loss (demos/style_transfer/fast_evaluation.h),
 // and its speed; the numbers of docs/style-transfer-fast.md came from:
 //   build/native/measure_style_transform --weights assets/style-transform.dlpw
+// --pictures FILE also writes a contact sheet (PNG): a row per held-out photo,
+// the photo and then each style, to look at.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "demos/style_transfer/fast_evaluation.h"
 #include "demos/style_transfer/fast_styles.h"
+#include "demos/style_transfer/photo_crops.h"
+#include "demos/user_files.h"
 #include "engine/io/weights.h"
 #include "tools/tool_options.h"
 
@@ -24,10 +30,54 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+constexpr int kSheetHeight = 160;  // each picture's height in the sheet
+
+// Copies planar [1, 3, H, W] pixels into the sheet's RGBA at (x0, y0).
+void paste(RgbImage& sheet, const Tensor& picture, int x0, int y0) {
+  const int h = picture.shape()[2], w = picture.shape()[3];
+  for (int c = 0; c < 3; ++c)
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) {
+        const float v = std::clamp(picture[(c * h + y) * w + x], 0.0f, 1.0f);
+        sheet.rgba[((y0 + y) * sheet.width + x0 + x) * 4 + c] = static_cast<uint8_t>(std::lround(v * 255));
+      }
+}
+
+// A row per held-out photo: the photo, then every style at strength 1.
+void write_sheet(TransformNetwork& network, const std::vector<Tensor>& photos, const std::string& path) {
+  std::vector<Tensor> rows;
+  int width = 0;
+  for (const Tensor& photo : photos) {
+    const int w = photo.shape()[3] * kSheetHeight / photo.shape()[2];
+    rows.push_back(resize_area(photo, kSheetHeight, w));
+    width = std::max(width, w * (1 + kFastStyleCount));
+  }
+  RgbImage sheet;
+  sheet.width = width;
+  sheet.height = kSheetHeight * static_cast<int>(rows.size());
+  sheet.rgba.assign(static_cast<size_t>(sheet.width) * sheet.height * 4, 255);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const int w = rows[r].shape()[3], y0 = kSheetHeight * static_cast<int>(r);
+    paste(sheet, rows[r], 0, y0);
+    for (int s = 0; s < kFastStyleCount; ++s) {
+      const StyliseResult result = stylise(network, rows[r], s);
+      if (!result.ok) fail(result.error);
+      paste(sheet, result.image, w * (1 + s), y0);
+    }
+  }
+  std::vector<uint8_t> png;
+  std::string error;
+  if (!encode_png(sheet, &png, &error)) fail(error);
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
+  if (!out) fail("cannot write " + path);
+  std::printf("wrote %s\n", path.c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string weights = "assets/style-transform.dlpw", data_dir = "third_party";
+  std::string weights = "assets/style-transform.dlpw", data_dir = "third_party", pictures;
   int iterations = 100, timing_runs = 5;
   float rate = 0.02f;
   ToolOptions(kProgram)
@@ -36,6 +86,7 @@ int main(int argc, char** argv) {
       .whole("--iterations", &iterations, 0, 100000)
       .number("--rate", &rate)
       .whole("--timing-runs", &timing_runs, 1, 1000)
+      .text("--pictures", &pictures, "FILE")
       .parse(argc, argv);
   FastTrainingData data;
   std::string error;
@@ -46,6 +97,8 @@ int main(int argc, char** argv) {
   LossNetwork loss_network = LossNetwork::random_normalised(kFastLossNetworkSeed);
   TransformTrainer trainer(network, loss_network, TransformTrainingSettings{});
   if (!trainer.set_data(data.styles, data.photos, &error)) fail(error);
+
+  if (!pictures.empty()) write_sheet(network, data.held_out, pictures);
 
   // Speed: one 256 x 256 forward pass, median of timing_runs.
   const Tensor square = resize_area(data.held_out[0], 256, 256);

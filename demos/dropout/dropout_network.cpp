@@ -5,11 +5,12 @@
 #include <string>
 
 #include "engine/ops/activations.h"
+#include "engine/ops/dropout.h"
 #include "engine/ops/elementwise.h"
 
 Tensor draw_keep_mask(const Shape& shape, float keep_probability, Pcg32& rng) {
   Tensor mask(shape);
-  for (int i = 0; i < mask.size(); ++i) mask[i] = rng.uniform() < keep_probability ? 1.0f : 0.0f;
+  ops::draw_keep_mask_values(mask.size(), keep_probability, rng, mask.data());
   return mask;
 }
 
@@ -61,12 +62,13 @@ Var DropoutNetwork::forward(Tape& tape, Var x, Pass pass, Pcg32& rng, PassDetail
     if (drop > 0 && h.ok()) {
       if (pass == Pass::Deterministic) {
         if (config_.scaling == DropoutScaling::WeightScaling) h = ops::scale(h, keep);
+      } else if (config_.scaling == DropoutScaling::Inverted) {
+        ops::Dropout dropped = ops::dropout_sample(h, drop, rng);
+        h = dropped.output;
+        mask = std::move(dropped.mask);
       } else {
         mask = draw_keep_mask(h.shape(), keep, rng);
-        Tensor factor = mask.clone();
-        if (config_.scaling == DropoutScaling::Inverted)
-          for (int i = 0; i < factor.size(); ++i) factor[i] /= keep;
-        h = ops::mul(h, tape.constant(std::move(factor)));
+        h = ops::mul(h, tape.constant(mask.clone()));
       }
     }
     if (details) details->masks.push_back(std::move(mask));

@@ -46,7 +46,8 @@ struct PassDetails {
   std::vector<Var> hidden;    // hidden activations after ReLU, before their dropout
 };
 
-// Bernoulli(keep_probability) keep-mask of the given shape: 1 = kept, 0 = dropped.
+// Bernoulli(keep_probability) keep-mask of the given shape: 1 = kept, 0 = dropped
+// (ops::draw_keep_mask_values, the draw every dropout mask makes).
 Tensor draw_keep_mask(const Shape& shape, float keep_probability, Pcg32& rng);
 
 class DropoutNetwork {

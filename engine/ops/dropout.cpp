@@ -14,12 +14,12 @@ Dropout identity(Var x) { return Dropout{x, Tensor(x.shape(), 1.0f)}; }
 
 float inverse_keep(float drop_probability) { return 1.0f / (1.0f - drop_probability); }
 
-// y = x * z / (1 - p), z[i] ~ Bernoulli(1 - p) from the tape's rng;  dx = dy * z / (1 - p).
-Dropout sample(Var x, float drop_probability) {
+// y = x * z / (1 - p), z[i] ~ Bernoulli(1 - p) from rng;  dx = dy * z / (1 - p).
+Dropout sample(Var x, float drop_probability, Pcg32& rng) {
   const Tensor& xv = x.value();
   Tensor mask(xv.shape());
   Tensor out(xv.shape());
-  dropout_values(xv.data(), xv.size(), drop_probability, x.tape->rng, mask.data(), out.data());
+  dropout_values(xv.data(), xv.size(), drop_probability, rng, mask.data(), out.data());
   Tensor saved_mask = mask.clone();  // the caller's copy may be edited without changing the gradient
   Var y = x.tape->record(std::move(out), {x}, [x, saved_mask, drop_probability](Tape& t, Var result) {
     const Tensor& gy = t.grad(result);
@@ -28,7 +28,7 @@ Dropout sample(Var x, float drop_probability) {
   return Dropout{y, std::move(mask)};
 }
 
-Dropout checked(const char* name, Var x, float drop_probability, bool draw) {
+Dropout checked(const char* name, Var x, float drop_probability, bool draw, Pcg32* rng = nullptr) {
   if (!x.ok()) return failed(x);
   if (!valid_probability(drop_probability)) {
     x.tape->fail(std::string(name) + ": drop probability must be in [0, 1), got " + std::to_string(drop_probability) +
@@ -36,7 +36,7 @@ Dropout checked(const char* name, Var x, float drop_probability, bool draw) {
     return Dropout{Var{x.tape, -1}, Tensor()};
   }
   if (!draw || drop_probability == 0.0f) return identity(x);
-  return sample(x, drop_probability);
+  return sample(x, drop_probability, rng ? *rng : x.tape->rng);
 }
 
 }  // namespace
@@ -47,13 +47,18 @@ Dropout dropout(Var x, float drop_probability) {
 
 Dropout dropout_sample(Var x, float drop_probability) { return checked("dropout_sample", x, drop_probability, true); }
 
+Dropout dropout_sample(Var x, float drop_probability, Pcg32& rng) {
+  return checked("dropout_sample", x, drop_probability, true, &rng);
+}
+
+void draw_keep_mask_values(int n, float keep_probability, Pcg32& rng, float* mask) {
+  for (int i = 0; i < n; ++i) mask[i] = rng.uniform() < keep_probability ? 1.0f : 0.0f;
+}
+
 void dropout_values(const float* x, int n, float drop_probability, Pcg32& rng, float* mask, float* y) {
-  const float keep_probability = 1.0f - drop_probability, scale = inverse_keep(drop_probability);
-  for (int i = 0; i < n; ++i) {
-    bool kept = rng.uniform() < keep_probability;
-    mask[i] = kept ? 1.0f : 0.0f;
-    y[i] = kept ? x[i] * scale : 0.0f;
-  }
+  const float scale = inverse_keep(drop_probability);
+  draw_keep_mask_values(n, 1.0f - drop_probability, rng, mask);
+  for (int i = 0; i < n; ++i) y[i] = mask[i] != 0.0f ? x[i] * scale : 0.0f;
 }
 
 void dropout_backward_values(const float* mask, float drop_probability, const float* dy, float* dx, int n) {

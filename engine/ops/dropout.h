@@ -25,6 +25,13 @@ Dropout dropout(Var x, float drop_probability);
 // evaluation mode, so averaging many passes estimates the predictive mean and
 // their spread the model's uncertainty.
 Dropout dropout_sample(Var x, float drop_probability);
+// The same, drawing from `rng` instead of the tape's (a caller that keeps its
+// own stream of masks, as the dropout demo's networks do).
+Dropout dropout_sample(Var x, float drop_probability, Pcg32& rng);
+
+// Every keep-mask's draw: one rng.uniform() per element in order, 1 (kept)
+// if below keep_probability, else 0.
+void draw_keep_mask_values(int n, float keep_probability, Pcg32& rng, float* mask);
 
 // The arithmetic of a drawn mask over n values, shared with fused paths such
 // as engine/layers/dense_stack.h so they draw the same masks and get the same
