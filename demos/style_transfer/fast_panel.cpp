@@ -186,11 +186,11 @@ void FastPanel::draw(const RgbImage& content_picture) {
     ImGui::Text(tr("One forward pass: %.0f ms for %d x %d (in the background job)"), milliseconds_,
                 result_picture_.width, result_picture_.height);
   if (!using_own_network())
-    ImGui::TextWrapped("%s", tr("Honest note: the shipped network trained for 2,000 steps, about an hour of this "
-                                "machine's two cores, where Johnson et al. trained for hours on 80,000 photos. It "
-                                "keeps the content but paints rainbow fringes more than the style's palette: on "
-                                "photos it never saw, its style loss is about 19 times the Optimise tab's "
-                                "(docs/style-transfer-fast.md)."));
+    ImGui::TextWrapped("%s", tr("Honest note: the shipped network trained for 3,000 steps, under 20 minutes of one "
+                                "core, where Johnson et al. trained for hours on 80,000 photos. On photos it never "
+                                "saw it keeps as much of the content as the Optimise tab, but paints rainbow "
+                                "fringes more than the style's palette: its style loss is about 15 times the "
+                                "Optimise tab's (docs/style-transfer-fast.md)."));
 
   if (train_total_ > 0) {
     ImGui::Separator();

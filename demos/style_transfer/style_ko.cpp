@@ -181,13 +181,14 @@ constexpr KoreanRow kRows[] = {
      "아직 나만의 신경망이 없다: \"현재 스타일로 학습\"을 누른다."},
     {"One forward pass: %.0f ms for %d x %d (in the background job)",
      "forward pass 한 번: %.0f ms, %d x %d (백그라운드 작업)"},
-    {"Honest note: the shipped network trained for 2,000 steps, about an hour of this machine's two cores, where "
-     "Johnson et al. trained for hours on 80,000 photos. It keeps the content but paints rainbow fringes more than the "
-     "style's palette: on photos it never saw, its style loss is about 19 times the Optimise tab's "
-     "(docs/style-transfer-fast.md).",
-     "솔직한 메모: 기본 신경망은 2,000 step, 이 컴퓨터의 코어 두 개로 약 한 시간 학습했다. Johnson et al.은 "
-     "80,000장의 사진으로 몇 시간 학습했다. 콘텐츠는 유지하지만 스타일의 색감보다 무지개빛 테두리를 더 많이 "
-     "그린다. 본 적 없는 사진에서 style loss는 최적화 탭의 약 19배이다(docs/style-transfer-fast.md)."},
+    {"Honest note: the shipped network trained for 3,000 steps, under 20 minutes of one core, where Johnson et al. "
+     "trained for hours on 80,000 photos. On photos it never saw it keeps as much of the content as the Optimise "
+     "tab, but paints rainbow fringes more than the style's palette: its style loss is about 15 times the Optimise "
+     "tab's (docs/style-transfer-fast.md).",
+     "솔직한 메모: 기본 신경망은 3,000 step, 이 컴퓨터의 코어 하나로 20분이 안 되게 학습했다. Johnson et al.은 "
+     "80,000장의 사진으로 몇 시간 학습했다. 본 적 없는 사진에서 콘텐츠는 최적화 탭만큼 유지하지만 스타일의 "
+     "색감보다 무지개빛 테두리를 더 많이 그린다. style loss는 최적화 탭의 약 15배이다"
+     "(docs/style-transfer-fast.md)."},
     {"step %d of %d", "step %d / %d"},
     {"training losses", "학습 Loss"},
     {"Leopard (GIMP pattern)", "표범 (GIMP 패턴)"},
