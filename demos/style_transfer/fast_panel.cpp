@@ -183,7 +183,7 @@ void FastPanel::draw(const RgbImage& content_picture) {
                    result_picture_, 301);
   ImGui::Dummy(ImVec2(2 * side + 12, tallest));
   if (result_picture_.width > 0)
-    ImGui::Text(tr("One forward pass: %.0f ms for %d x %d (in the background job)"), milliseconds_,
+    ImGui::TextWrapped(tr("One forward pass: %.0f ms for %d x %d (in the background job)"), milliseconds_,
                 result_picture_.width, result_picture_.height);
   if (!using_own_network())
     ImGui::TextWrapped("%s", tr("Honest note: the shipped network trained for 3,000 steps, under 20 minutes of one "
