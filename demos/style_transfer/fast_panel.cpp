@@ -184,7 +184,7 @@ void FastPanel::draw(const RgbImage& content_picture) {
   ImGui::Dummy(ImVec2(2 * side + 12, tallest));
   if (result_picture_.width > 0)
     ImGui::TextWrapped(tr("One forward pass: %.0f ms for %d x %d (in the background job)"), milliseconds_,
-                result_picture_.width, result_picture_.height);
+                       result_picture_.width, result_picture_.height);
   if (!using_own_network())
     ImGui::TextWrapped("%s", tr("Honest note: the shipped network trained for 3,000 steps, under 20 minutes of one "
                                 "core, where Johnson et al. trained for hours on 80,000 photos. On photos it never "
