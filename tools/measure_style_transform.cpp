@@ -6,7 +6,6 @@
 // the photo and then each style, to look at.
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -14,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "demos/rgb_image.h"
 #include "demos/style_transfer/fast_evaluation.h"
 #include "demos/style_transfer/fast_styles.h"
 #include "demos/style_transfer/photo_crops.h"
@@ -32,15 +32,14 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 constexpr int kSheetHeight = 160;  // each picture's height in the sheet
 
-// Copies planar [1, 3, H, W] pixels into the sheet's RGBA at (x0, y0).
+// Copies a planar [1, 3, H, W] picture into the sheet at (x0, y0).
 void paste(RgbImage& sheet, const Tensor& picture, int x0, int y0) {
-  const int h = picture.shape()[2], w = picture.shape()[3];
-  for (int c = 0; c < 3; ++c)
-    for (int y = 0; y < h; ++y)
-      for (int x = 0; x < w; ++x) {
-        const float v = std::clamp(picture[(c * h + y) * w + x], 0.0f, 1.0f);
-        sheet.rgba[((y0 + y) * sheet.width + x0 + x) * 4 + c] = static_cast<uint8_t>(std::lround(v * 255));
-      }
+  RgbImage tile;
+  set_rgb_image_from_planes(tile, picture.data(), picture.shape()[3], picture.shape()[2]);
+  const size_t row_bytes = static_cast<size_t>(tile.width) * 4;
+  for (int y = 0; y < tile.height; ++y)
+    std::copy_n(tile.rgba.begin() + static_cast<std::ptrdiff_t>(y * row_bytes), row_bytes,
+                sheet.rgba.begin() + static_cast<std::ptrdiff_t>(((y0 + y) * sheet.width + x0) * 4));
 }
 
 // A row per held-out photo: the photo, then every style at strength 1.
