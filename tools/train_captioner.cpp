@@ -30,6 +30,9 @@ struct Options {
   // the model does, and lambda = 1 would pull attention towards spreading evenly.
   float penalty = 0.02f;
   uint64_t seed = kCaptionerSeed;
+  // "attention" or "show_tell" trains that model alone, for experiments: the other model in
+  // the written file is left at its seeded initialisation. Empty trains both (the shipped file).
+  std::string only;
 };
 
 constexpr const char* kProgram = "train_captioner";
@@ -47,9 +50,12 @@ Options parse(int argc, char** argv) {
       .seed("--seed", &o.seed)
       .number("--learning-rate", &o.learning_rate)
       .number("--penalty", &o.penalty)
+      .text("--only", &o.only, "MODEL")
       .parse(argc, argv);
   if (o.data_path.empty() || o.out_path.empty()) fail("--data FILE and --out FILE are required");
   if (!(o.learning_rate > 0)) fail("--learning-rate must be positive");
+  if (!o.only.empty() && o.only != "attention" && o.only != "show_tell")
+    fail("--only takes attention or show_tell, not '" + o.only + "'");
   return o;
 }
 
@@ -120,8 +126,10 @@ int main(int argc, char** argv) {
   attention.penalty_weight = options.penalty;
   // The two models share nothing, so they train side by side (each on its own
   // seeded stream: the bytes do not depend on the threads' timing).
-  std::thread show_tell_training([&] { train(show_tell, items, options); });
-  train(attention, items, options);
+  std::thread show_tell_training([&] {
+    if (options.only != "attention") train(show_tell, items, options);
+  });
+  if (options.only != "show_tell") train(attention, items, options);
   show_tell_training.join();
   const std::vector<uint8_t> bytes = save_captioners(show_tell, attention);
   std::ofstream file(options.out_path, std::ios::binary);

@@ -6,12 +6,9 @@
 //   h^(l+1) = relu(W^(l+1)T (h^l * z^l) + b^(l+1)),   logits = W^T (h^L * z^L) + b
 //
 // Layer 0's mask drops input units (pixels), layer l's drops hidden layer l's
-// outputs. Two equivalent ways to keep the expected input of each layer the
-// same at training and test time:
-//   - weight scaling (the paper): train with h * z, test with all units on and
-//     the outgoing weights scaled by q, since E[h * z] = q h;
-//   - inverted dropout (what frameworks do; engine/ops/dropout.h): train with
-//     h * z / q, test with the network as it is.
+// outputs. Weight scaling (the paper) or inverted dropout (what frameworks do)
+// keeps each layer's expected input the same at training and test time
+// (DropoutScaling in engine/layers/mlp.h, the engine's MLP that runs it).
 #pragma once
 
 #include <cstdint>
@@ -19,9 +16,8 @@
 
 #include "engine/autodiff.h"
 #include "engine/layers/linear.h"
+#include "engine/layers/mlp.h"
 #include "engine/random.h"
-
-enum class DropoutScaling { Inverted, WeightScaling };
 
 struct NetworkConfig {
   int inputs = 784;
@@ -46,10 +42,6 @@ struct PassDetails {
   std::vector<Var> hidden;    // hidden activations after ReLU, before their dropout
 };
 
-// Bernoulli(keep_probability) keep-mask of the given shape: 1 = kept, 0 = dropped
-// (ops::draw_keep_mask_values, the draw every dropout mask makes).
-Tensor draw_keep_mask(const Shape& shape, float keep_probability, Pcg32& rng);
-
 class DropoutNetwork {
  public:
   // The same config and seed give identical weights: the two networks the
@@ -66,14 +58,14 @@ class DropoutNetwork {
   bool finite() const;  // every weight and bias is a number
 
   const NetworkConfig& config() const { return config_; }
-  const std::vector<Linear>& layers() const { return layers_; }
-  std::vector<Linear>& layers() { return layers_; }
+  const std::vector<Linear>& layers() const { return mlp_.layers(); }
+  std::vector<Linear>& layers() { return mlp_.layers(); }
   float drop_rate(int layer) const { return config_.drop[static_cast<size_t>(layer)]; }
   bool uses_dropout() const;
 
  private:
   NetworkConfig config_;
-  std::vector<Linear> layers_;  // hidden layers, then the output layer
+  Mlp mlp_;  // ReLU hidden layers, then the output layer
 };
 
 // The config's drop rates set to zero: the plain twin of a dropout network.

@@ -106,23 +106,15 @@ void MlpModel::reset(const MlpConfig& config, const std::vector<UserPoint>& user
     if (config.features[f]) active_features_.push_back(static_cast<Feature>(f));
   if (active_features_.empty()) active_features_.push_back(Feature::X);  // a network needs an input
 
-  layers_.clear();
-  layers_.reserve(static_cast<size_t>(config.hidden_layers) + 1);  // no reallocation: the optimizer keeps pointers
-  int width = input_count();
-  for (int l = 0; l < config.hidden_layers; ++l) {
-    Activation a = config.activation[l];
-    Init init = a == Activation::Relu || a == Activation::LeakyRelu ? Init::He : Init::Glorot;
-    layers_.emplace_back(width, config.neurons[l], rng_, init, "hidden" + std::to_string(l + 1));
-    width = config.neurons[l];
-  }
-  layers_.emplace_back(width, classes_ == 2 ? 1 : classes_, rng_, Init::Glorot, "output");
+  std::vector<int> sizes{input_count()};
+  sizes.insert(sizes.end(), config.neurons, config.neurons + config.hidden_layers);
+  sizes.push_back(classes_ == 2 ? 1 : classes_);
   std::vector<Activation> activations(config.activation, config.activation + config.hidden_layers);
-  train_stack_ = DenseStack(&layers_, activations);
-  eval_stack_ = DenseStack(&layers_, activations);
+  network_ = std::make_unique<Mlp>(sizes, activations, rng_);  // on the heap: the optimizer keeps pointers
+  train_stack_ = DenseStack(&network_->layers(), activations);
+  eval_stack_ = DenseStack(&network_->layers(), activations);
 
-  std::vector<Parameter*> parameters;
-  for (Linear& layer : layers_)
-    for (Parameter* p : layer.parameters()) parameters.push_back(p);
+  const std::vector<Parameter*> parameters = network_->parameters();
   optimizer_ = make_optimizer(config.optimizer, parameters, config.learning_rate);
   batches_ = std::make_unique<BatchIterator>(std::max(1, train_.size()), config.batch_size, rng_);
   tape_ = Tape(static_cast<uint64_t>(config.seed) + 17);
@@ -144,6 +136,11 @@ void MlpModel::set_training_options(const MlpConfig& config) {
   config_.penalty_rate = config.penalty_rate;
   std::copy(std::begin(config.dropout), std::end(config.dropout), std::begin(config_.dropout));
   if (optimizer_) optimizer_->learning_rate = config.learning_rate;
+}
+
+const std::vector<Linear>& MlpModel::layers() const {
+  static const std::vector<Linear> none;
+  return network_ ? network_->layers() : none;
 }
 
 bool MlpModel::needs_rebuild(const MlpConfig& a, const MlpConfig& b) {
@@ -205,7 +202,7 @@ bool MlpModel::train_step() {
   Var loss = loss_of(tape_, z, labels);
   if (config_.penalty != Penalty::None && config_.penalty_rate > 0) {
     std::vector<Var> weights;
-    for (Linear& layer : layers_) weights.push_back(tape_.param(layer.weight));
+    for (Linear& layer : network_->layers()) weights.push_back(tape_.param(layer.weight));
     Var penalty = config_.penalty == Penalty::L1 ? ops::l1_penalty(weights) : ops::l2_penalty(weights);
     loss = ops::add(loss, ops::scale(penalty, config_.penalty_rate));
   }
@@ -217,7 +214,7 @@ bool MlpModel::train_step() {
   train_stack_.backward(tape_.grad(z));
   optimizer_->step();
   ++steps_;
-  if (!std::isfinite(loss.value().item()) || !all_finite(layers_)) {
+  if (!std::isfinite(loss.value().item()) || !all_finite(network_->layers())) {
     diverged_ = true;
     return false;
   }

@@ -16,6 +16,7 @@
 #include "engine/data/generators.h"
 #include "engine/layers/dense_stack.h"
 #include "engine/layers/linear.h"
+#include "engine/layers/mlp.h"
 #include "engine/ops/activations.h"
 #include "engine/optim/optimizer_choice.h"
 
@@ -88,7 +89,7 @@ class MlpModel {
   int classes() const { return classes_; }
   int input_count() const { return static_cast<int>(active_features_.size()); }
   Feature input_feature(int i) const { return active_features_[static_cast<size_t>(i)]; }
-  const std::vector<Linear>& layers() const { return layers_; }
+  const std::vector<Linear>& layers() const;  // empty before reset()
   const Dataset2D& train_set() const { return train_; }
   const Dataset2D& test_set() const { return test_; }
 
@@ -120,7 +121,7 @@ class MlpModel {
   MlpConfig config_;
   int classes_ = 2;
   std::vector<Feature> active_features_;
-  std::vector<Linear> layers_;  // hidden layers, then the output layer
+  std::unique_ptr<Mlp> network_;  // built by reset(); run through the two dense stacks
   // The network's forward and backward passes, bit-identical to taped ops
   // without the tape's bookkeeping: one for training steps, one for
   // evaluation and heat maps, so each keeps its buffers at its batch size.

@@ -96,7 +96,7 @@ TEST_CASE("mlp initialises layers before ReLU with He and the output layer with 
   for (int i = 0; i < output.size(); ++i) output_max = std::max(output_max, static_cast<double>(std::fabs(output[i])));
   CHECK(std::sqrt(hidden_sq / hidden.size()) == doctest::Approx(std::sqrt(2.0 / 100)).epsilon(0.05));
   CHECK(output_max <= std::sqrt(6.0 / 200));
-  CHECK(net.layers()[1].weight.name == "layer1.weight");
+  CHECK(net.layers()[1].weight.name == "output.weight");
 }
 
 TEST_CASE("mlp with a bad configuration fails its forward pass with a message") {
@@ -114,4 +114,49 @@ TEST_CASE("mlp with a bad configuration fails its forward pass with a message") 
   tape.clear();
   CHECK(no_hidden.forward(tape, tape.constant(Tensor(Shape{3, 2}))).shape() == Shape{3, 1});
   CHECK(no_hidden.hidden_outputs().empty());
+}
+
+TEST_CASE("mlp drops each layer's input units as its pass says, in both scalings") {
+  Pcg32 init(9);
+  Mlp net({6, 5, 3}, {Activation::Relu}, init);
+  Pcg32 data(10);
+  Tensor x(Shape{4, 6});
+  for (int i = 0; i < x.size(); ++i) x[i] = data.uniform() * 2 - 1;
+  auto run = [&](const Tensor& input, const MlpPass& pass) {
+    Tape tape;
+    return net.forward(tape, tape.constant(input.clone()), pass).value().clone();
+  };
+  auto scaled = [](const Tensor& t, const Tensor& by, float factor) {
+    Tensor out = t.clone();
+    for (int i = 0; i < out.size(); ++i) out[i] *= (by.size() ? by[i] : 1.0f) * factor;
+    return out;
+  };
+  const Tensor plain = run(x, {});
+  MlpPass pass;
+  pass.drop = {0.5f};  // the inputs only; the hidden layer's entry is missing, so 0
+
+  SUBCASE("without an rng, inverted dropout is the identity and weight scaling multiplies by q") {
+    CHECK(run(x, pass).to_vector() == plain.to_vector());
+    pass.scaling = DropoutScaling::WeightScaling;
+    CHECK(run(x, pass).to_vector() == run(scaled(x, Tensor(), 0.5f), {}).to_vector());
+  }
+  SUBCASE("with an rng, a drawn mask thins the inputs: / q when inverted, as is when weight-scaled") {
+    for (DropoutScaling scaling : {DropoutScaling::Inverted, DropoutScaling::WeightScaling}) {
+      CAPTURE(static_cast<int>(scaling));
+      Pcg32 masks_rng(11);
+      std::vector<Tensor> masks;
+      pass.scaling = scaling;
+      pass.rng = &masks_rng;
+      pass.masks = &masks;
+      const Tensor thinned = run(x, pass);
+      REQUIRE(masks.size() == 2);
+      CHECK(masks[1].size() == 0);  // p = 0: no mask drawn
+      double kept = 0;
+      for (int i = 0; i < masks[0].size(); ++i) kept += masks[0][i];
+      CHECK(kept > 0);
+      CHECK(kept < masks[0].size());
+      const float factor = scaling == DropoutScaling::Inverted ? 2.0f : 1.0f;
+      CHECK(thinned.to_vector() == run(scaled(x, masks[0], factor), {}).to_vector());
+    }
+  }
 }
