@@ -1,6 +1,5 @@
 #include "app/platform.h"
 
-#include <malloc.h>
 
 #include <SDL.h>
 
@@ -502,14 +501,6 @@ void set_window_title(const char* title) {
 
 void capture_after_frame(float x, float y, float width, float height, std::function<void(RgbImage)> done) {
   g_capture = {x, y, width, height, std::move(done)};
-}
-
-long long heap_bytes_in_use() {
-#ifdef __EMSCRIPTEN__
-  return static_cast<long long>(mallinfo().uordblks);  // emscripten's dlmalloc
-#else
-  return static_cast<long long>(mallinfo2().uordblks);  // glibc 2.33+
-#endif
 }
 
 }  // namespace platform

@@ -39,11 +39,6 @@ bool embed_mode();
 // The page address without query or hash, for "Copy link" and embed code.
 std::string page_url();
 
-// Bytes malloc has handed out and not had back (mallinfo's uordblks), for the
-// status's heap_in_use_bytes: a browser test checks it stops growing once a
-// training demo is warm (issue 13).
-long long heap_bytes_in_use();
-
 // How far (logical pixels, down) the window that a touch drag last scrolled
 // is now scrolled; 0 before any: the status's touch_scroll_y, for the browser
 // test of touch scrolling (app/touch_gestures.h).

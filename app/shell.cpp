@@ -10,6 +10,7 @@
 #include "demos/i18n/language.h"
 #include "demos/i18n/tr.h"
 #include "demos/user_files.h"
+#include "engine/heap_in_use.h"
 #include "imgui.h"
 
 namespace {
@@ -452,7 +453,7 @@ std::string Shell::status_json() const {
   add("frame", std::to_string(frame_));
   add("fps", json_number(ImGui::GetCurrentContext() ? ImGui::GetIO().Framerate : 0));
   add("longest_frame_ms", json_number(frame_intervals_.longest_ms(now_seconds())));
-  add("heap_in_use_bytes", std::to_string(platform::heap_bytes_in_use()));
+  add("heap_in_use_bytes", std::to_string(heap_bytes_in_use()));
   add("embed", embed_ ? "true" : "false");
   add("hash", json_string(current_hash_text()));
 

@@ -105,7 +105,7 @@ void LanguageModelPanel::Impl::run_evaluation(const StepBudget& budget) {
   if (evaluator->error().empty()) {
     held_out = evaluator->loss();
     if (steps == 0 && loaded_start == kStartShipped) shipped_held_out = held_out;
-    if (held_out_curve.empty() || held_out_curve.back().step != steps) held_out_curve.push_back({steps, held_out});
+    if (held_out_curve.empty() || held_out_curve.back().step != steps) held_out_curve.add({steps, held_out});
   } else {
     train_error = evaluator->error();
   }

@@ -77,7 +77,7 @@ struct LanguageModelPanel::Impl {
   int steps = 0;  // since the shipped weights
   double train_loss = std::nan("");  // moving average of recent chunks
   BoundedHistory<lm_panel::CurvePoint> train_curve{2000};  // the whole run, evenly thinned when long
-  std::vector<lm_panel::CurvePoint> held_out_curve;         // one point per held-out pass
+  BoundedHistory<lm_panel::CurvePoint> held_out_curve{200};  // one point per held-out pass, thinned when long
   std::string train_error;
 
   // --- Sampling ---

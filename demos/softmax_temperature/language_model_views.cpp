@@ -155,7 +155,7 @@ void draw_loss_chart(const LanguageModelPanel::Impl& m, ImVec2 size) {
   // The first chunks start from a zero state and read high; they are drawn but
   // left out of the range so they do not squash the part worth reading.
   const int first_steps = m.train_curve.empty() ? 0 : m.train_curve.back().step / 20;
-  for (const auto* curve : {&m.train_curve.points(), &m.held_out_curve})
+  for (const auto* curve : {&m.train_curve.points(), &m.held_out_curve.points()})
     for (const CurvePoint& p : *curve) {
       if (!std::isfinite(p.loss) || (curve == &m.train_curve.points() && p.step < first_steps)) continue;
       lo = std::min(lo, p.loss);

@@ -14,6 +14,7 @@
 #include "demos/softmax_temperature/char_lm_training.h"
 #include "engine/io/bytes.h"
 #include "engine/io/weights.h"
+#include "tests/heap_growth.h"
 
 namespace {
 
@@ -164,4 +165,18 @@ TEST_CASE("a link with lm_start=random starts from the untrained model, which th
   m.frames(60, 4);
   CHECK(m.status()["lm_steps"] >= 30);
   CHECK(m.status()["lm_train_loss"] < 3.5);  // letter frequencies at least, within a few hundred steps
+}
+
+TEST_CASE("training in the panel stops growing the heap once warm (150 frames, then 300)") {
+  StandInAssets assets({{"data/char-gru.dlpw", test_data("char-gru.dlpw")},
+                        {"data/pride-and-prejudice.txt", test_data("pride-and-prejudice.txt")}});
+  PanelLike m;
+  m.fields.find("lm_train")->set(1);
+  const double steps_before = m.status()["lm_steps"];
+  const HeapGrowth growth = heap_growth(150, 300, [&] { m.frames(1, 4); });
+  const double steps = m.status()["lm_steps"] - steps_before;
+  MESSAGE("language model heap: " << growth.warm_bytes << " bytes warm, " << growth.grown() << " more after 300 frames; "
+                                  << steps << " chunks trained in all");
+  CHECK(steps >= 225);  // most frames train a chunk (some measure the held-out loss)
+  CHECK(growth.grown() < 16 * 1024);
 }

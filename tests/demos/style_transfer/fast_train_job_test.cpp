@@ -8,6 +8,7 @@
 
 #include "engine/io/weights.h"
 #include "tests/engine/gradcheck.h"
+#include "tests/heap_growth.h"
 
 namespace {
 
@@ -149,4 +150,20 @@ TEST_CASE("the fast_train job lowers its loss over steps, on average across seed
     }
   }
   CHECK(late < 0.8 * early);
+}
+
+TEST_CASE("the fast_train job's heap stops growing once warm (200 steps then 400)") {
+  FastTrainInput in = small_input();
+  in.steps = 1000;
+  in.preview_every = 25;  // previews in both halves
+  FastTrainJob job;
+  std::string error;
+  REQUIRE_MESSAGE(job.start(encode_fast_train_input(in), &error), error);
+  Bytes message;
+  const HeapGrowth growth = heap_growth(200, 400, [&] {
+    message.clear();
+    REQUIRE(job.step(&message));
+  });
+  MESSAGE("fast_train heap: " << growth.warm_bytes << " bytes warm, " << growth.grown() << " more after 400 steps");
+  CHECK(growth.grown() < 16 * 1024);
 }

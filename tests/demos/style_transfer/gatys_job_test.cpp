@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/demos/style_transfer/style_test_images.h"
+#include "tests/heap_growth.h"
 
 namespace {
 
@@ -85,4 +86,23 @@ TEST_CASE("bad gatys job input gets a message") {
   extra.push_back(0);
   CHECK_FALSE(job.start(extra, &error));
   CHECK(error == "gatys job: 1 bytes after the end");
+}
+
+TEST_CASE("the gatys job's heap stops growing once warm (L-BFGS and Adam, 30 iterations then 60)") {
+  for (GatysOptimizer optimizer : {GatysOptimizer::Lbfgs, GatysOptimizer::Adam}) {
+    CAPTURE(static_cast<int>(optimizer));
+    GatysJobInput input = small_input();
+    input.settings.optimizer = optimizer;
+    input.max_iterations = 200;
+    GatysJob job;
+    std::string error;
+    REQUIRE_MESSAGE(job.start(encode_gatys_input(input), &error), error);
+    Bytes message;
+    const HeapGrowth growth = heap_growth(30, 60, [&] {
+      message.clear();
+      REQUIRE(job.step(&message));
+    });
+    MESSAGE("gatys heap: " << growth.warm_bytes << " bytes warm, " << growth.grown() << " more after 60 iterations");
+    CHECK(growth.grown() < 16 * 1024);
+  }
 }
