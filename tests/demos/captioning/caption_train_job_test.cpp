@@ -192,6 +192,6 @@ TEST_CASE("caption_train: the job's heap stops growing once warm (attention, 500
     message.clear();
     REQUIRE(job.step(&message));
   });
-  MESSAGE("caption_train heap: " << growth.warm_bytes << " bytes warm, " << growth.grown() << " more after 500 steps");
+  MESSAGE("caption_train heap: " << growth.warm_peak << " bytes at the warm peak, " << growth.grown() << " more at the peak of the next 500");
   CHECK(growth.grown() < 16 * 1024);
 }

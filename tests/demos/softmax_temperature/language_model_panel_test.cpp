@@ -167,16 +167,16 @@ TEST_CASE("a link with lm_start=random starts from the untrained model, which th
   CHECK(m.status()["lm_train_loss"] < 3.5);  // letter frequencies at least, within a few hundred steps
 }
 
-TEST_CASE("training in the panel stops growing the heap once warm (150 frames, then 300)") {
+TEST_CASE("training in the panel stops growing the heap once warm (200 frames, then 300)") {
   StandInAssets assets({{"data/char-gru.dlpw", test_data("char-gru.dlpw")},
                         {"data/pride-and-prejudice.txt", test_data("pride-and-prejudice.txt")}});
   PanelLike m;
   m.fields.find("lm_train")->set(1);
   const double steps_before = m.status()["lm_steps"];
-  const HeapGrowth growth = heap_growth(150, 300, [&] { m.frames(1, 4); });
+  const HeapGrowth growth = heap_growth(200, 300, [&] { m.frames(1, 4); });
   const double steps = m.status()["lm_steps"] - steps_before;
-  MESSAGE("language model heap: " << growth.warm_bytes << " bytes warm, " << growth.grown() << " more after 300 frames; "
+  MESSAGE("language model heap: " << growth.warm_peak << " bytes at the warm peak, " << growth.grown() << " more at the peak of the next 300 frames; "
                                   << steps << " chunks trained in all");
-  CHECK(steps >= 225);  // most frames train a chunk (some measure the held-out loss)
+  CHECK(steps >= 375);  // most frames train a chunk (some measure the held-out loss)
   CHECK(growth.grown() < 16 * 1024);
 }

@@ -164,6 +164,6 @@ TEST_CASE("the fast_train job's heap stops growing once warm (200 steps then 400
     message.clear();
     REQUIRE(job.step(&message));
   });
-  MESSAGE("fast_train heap: " << growth.warm_bytes << " bytes warm, " << growth.grown() << " more after 400 steps");
+  MESSAGE("fast_train heap: " << growth.warm_peak << " bytes at the warm peak, " << growth.grown() << " more at the peak of the next 400");
   CHECK(growth.grown() < 16 * 1024);
 }
