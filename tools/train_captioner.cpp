@@ -20,7 +20,7 @@ namespace {
 struct Options {
   std::string data_path;
   std::string out_path;
-  int steps = 900;  // per model
+  int steps = 2400;  // per model
   int batch = 32;
   int evaluate_every = 300;
   int evaluate_scenes = 50;  // per split, greedy, at each report; the final report uses 4x as many

@@ -34,9 +34,9 @@ TEST_CASE("the shipped captioners exceed stated BLEU-4 bounds on test scenes (gr
   const CaptionEvaluation attention =
       evaluate_captions(shipped().attention, real_scene_items(), SceneSplit::test, kFirstSeed, 100);
   MESSAGE("test BLEU-4: Show and Tell " << show_tell.bleu[3] << ", attention " << attention.bleu[3]);
-  // Measured: 0.125 and 0.497 (docs/captioning.md, "Models").
-  CHECK(show_tell.bleu[3] > 0.08);
-  CHECK(attention.bleu[3] > 0.40);
+  // Measured: 0.099 and 0.670 (docs/captioning.md, "Models").
+  CHECK(show_tell.bleu[3] > 0.07);
+  CHECK(attention.bleu[3] > 0.58);
 }
 
 TEST_CASE("Show, Attend and Tell has a higher BLEU-4 than Show and Tell on multi-object test scenes") {
@@ -68,9 +68,9 @@ TEST_CASE("the attention model looks at the object it names more than its box's 
                          << " (chance " << measured.peak_chance << ")");
   REQUIRE(measured.words >= 150);
   CHECK(measured.mean_box_share == doctest::Approx(784.0 / 4096.0));
-  // Measured on 189 words: mass 0.243 against a share of 0.191 (1.27x), peak cell on the box for
-  // 0.44 of the words against 0.28 by chance (1.57x). Above chance, but not the "mostly inside" the
-  // issue hoped for: the maps are diffuse (docs/captioning.md, "Models").
-  CHECK(measured.mean_mass > 1.15 * measured.mean_box_share);
-  CHECK(measured.peak_inside > 1.3 * measured.peak_chance);
+  // Measured on 283 words: mass 0.386 against a share of 0.191 (2.02x), peak cell on the box for
+  // 0.64 of the words against 0.29 by chance (2.24x). The peak is on the object for most words; the
+  // mass is not yet mostly inside the box (docs/captioning.md, "Models").
+  CHECK(measured.mean_mass > 1.7 * measured.mean_box_share);
+  CHECK(measured.peak_inside > 1.9 * measured.peak_chance);
 }
