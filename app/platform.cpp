@@ -1,6 +1,5 @@
 #include "app/platform.h"
 
-
 #include <SDL.h>
 
 #include <algorithm>

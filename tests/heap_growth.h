@@ -6,8 +6,12 @@
 // within its cycle (an evaluation pass allocates while it runs).
 #pragma once
 
-#include <algorithm>
+#include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+
+#include "demos/background_job.h"
 #include "engine/heap_in_use.h"
 
 struct HeapGrowth {
@@ -27,5 +31,24 @@ HeapGrowth heap_growth(int warm_steps, int measured_steps, Step&& step) {
     step();
     growth.late_peak = std::max(growth.late_peak, heap_bytes_in_use());
   }
+  return growth;
+}
+
+// What a loop may still add once warm: a leak of one small tensor per step
+// over hundreds of steps is far more.
+constexpr long long kWarmHeapSlack = 16 * 1024;
+
+// A background job, started on `input` and stepped `warm_steps` then
+// `measured_steps` times (it must not finish sooner), as the tests drive jobs.
+inline HeapGrowth job_heap_growth(BackgroundJob& job, const Bytes& input, int warm_steps, int measured_steps) {
+  std::string error;
+  REQUIRE_MESSAGE(job.start(input, &error), error);
+  Bytes message;
+  const HeapGrowth growth = heap_growth(warm_steps, measured_steps, [&] {
+    message.clear();
+    REQUIRE(job.step(&message));
+  });
+  MESSAGE("heap: " << growth.warm_peak << " bytes at the warm-up's peak, " << growth.grown() << " more at the peak of the next "
+                   << measured_steps << " steps");
   return growth;
 }

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <string>
 
-
 NetworkConfig without_dropout(NetworkConfig config) {
   std::fill(config.drop.begin(), config.drop.end(), 0.0f);
   return config;
