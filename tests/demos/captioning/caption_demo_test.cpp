@@ -248,7 +248,8 @@ TEST_CASE("caption demo: the status has the issue's keys, the attention per word
   t.fields.find("model")->set(1);
   t.frames(1);
   CHECK(t.demo.caption().attention.empty());
-  const DemoReport::GroupValue* none = group_value(report_of(t.demo), "attention");
+  const DemoReport show_tell_report = report_of(t.demo);  // kept: group_value points into it
+  const DemoReport::GroupValue* none = group_value(show_tell_report, "attention");
   REQUIRE(none);
   CHECK(none->rows.empty());
 }
