@@ -75,7 +75,7 @@ fi
 
 stage "engine tests under AddressSanitizer + UBSan (assertions live)"
 # The engine's suite only: the whole suite built and run this way would add
-# about a quarter of an hour to a cold CI run (docs/fuzzing.md).
+# about 21 minutes to a cold CI run (measured; docs/fuzzing.md).
 if run_step sanitize-build bash -c 'cmake --preset sanitize >/dev/null && cmake --build --preset sanitize -j2'; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     build/sanitize/engine_tests >"$LOGS/sanitize.log" 2>&1
